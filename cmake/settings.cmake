@@ -1,0 +1,15 @@
+# Warnings and sanitizers live in a private settings target that only our own targets link
+# (taskflow, fmt): consumers of samkart never inherit our flags.
+add_library(samkart_settings INTERFACE)
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(samkart_settings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Wold-style-cast -Woverloaded-virtual
+    # Designated initializers leave fields at their defaults on purpose.
+    -Wno-missing-field-initializers)
+endif()
+if(SAMKART_SANITIZE)
+  set(_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_compile_options(${_san})
+  add_link_options(${_san})
+endif()

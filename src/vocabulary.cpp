@@ -1,0 +1,119 @@
+#include "samkart/core/vocabulary.hpp"
+
+#include "samkart/core/level.hpp"
+
+namespace samkart {
+
+std::string_view Term::label(std::string_view lang) const {
+    check_language(lang);
+    return lang == "nb" ? nb : lang == "da" ? da : en;
+}
+
+namespace {
+// Order must match the enum declarations in vocabulary.hpp.
+constexpr Term area_kinds[] = {
+    {"country", "Land", "Land", "Country"},
+    {"county", "Fylke", "Region", "County"},
+    {"municipality", "Kommune", "Kommune", "Municipality"},
+    {"district", "Bydel", "Bydel", "District"},
+};
+constexpr Term owners[] = {
+    {"municipal", "Kommunal", "Kommunal", "Municipal"},
+    {"county", "Fylkeskommunal", "Regional", "County"},
+    {"state", "Statlig", "Statslig", "State"},
+    {"private", "Privat", "Privat", "Private"},
+    {"voluntary", "Frivillig", "Frivillig", "Voluntary"},
+};
+constexpr Term link_kinds[] = {
+    {"agreement", "Samarbeidsavtale", "Samarbejdsaftale", "Agreement"},
+    {"referral", "Henvisning", "Henvisning", "Referral"},
+    {"shared_plan", "Felles plan", "Fælles plan", "Shared plan"},
+    {"information_sharing", "Informasjonsdeling", "Informationsdeling", "Information sharing"},
+    {"co_location", "Samlokalisering", "Samlokalisering", "Co-location"},
+    {"joint_measure", "Felles tiltak", "Fælles indsats", "Joint measure"},
+    {"network", "Nettverk", "Netværk", "Network"},
+};
+// PARTNER scale (Varda, Chandra, Stern & Lurie 2008).
+constexpr Term intensities[] = {
+    {"awareness", "Kjennskap", "Kendskab", "Awareness"},
+    {"cooperation", "Samarbeid", "Samarbejde", "Cooperation"},
+    {"coordination", "Samordning", "Koordinering", "Coordination"},
+    {"integration", "Integrering", "Integration", "Integration"},
+};
+// Seed 002 §3: samhandling, medvirkning, innovasjon.
+constexpr Term keys[] = {
+    {"collaboration", "Samhandling", "Samarbejde", "Collaboration"},
+    {"participation", "Medvirkning", "Medinddragelse", "Participation"},
+    {"innovation", "Innovasjon", "Innovation", "Innovation"},
+};
+// Seed 002 §2: the four T's.
+constexpr Term tees[] = {
+    {"early", "Tidlig innsats", "Tidlig indsats", "Early intervention"},
+    {"close_follow_up", "Tett oppfølging", "Tæt opfølgning", "Close follow-up"},
+    {"tailored", "Tilpasning av tiltakene", "Tilpassede indsatser", "Tailored measures"},
+    {"cross_sector", "Tverrgående samarbeid", "Tværgående samarbejde", "Cross-sector collaboration"},
+};
+// The service actors of DOMAIN.md (Norway, seeds 002/004) and Denmark (seed 003).
+constexpr Term sectors[] = {
+    {"kindergarten", "Barnehage", "Dagtilbud", "Kindergarten"},
+    {"primary_school", "Grunnskole", "Folkeskole", "Primary and lower-secondary school"},
+    {"upper_secondary_school", "Videregående skole", "Ungdomsuddannelse", "Upper-secondary school"},
+    {"apprenticeship_office", "Fagopplæring", "Lærepladsformidling", "Apprenticeship office"},
+    {"follow_up_service", "Oppfølgingstjenesten", "Opfølgningsindsats", "Follow-up service (OT)"},
+    {"youth_effort", "Ungdomsinnsats", "Kommunal ungeindsats (KUI)", "Municipal youth effort"},
+    {"preparatory_education", "Forberedende opplæring", "Forberedende grunduddannelse (FGU)",
+     "Preparatory basic education"},
+    {"health_station", "Helsestasjon", "Sundhedspleje", "Health station"},
+    {"school_health_service", "Skolehelsetjeneste", "Skolesundhedstjeneste", "School health service"},
+    {"general_practice", "Fastlege", "Praktiserende læge", "General practice"},
+    {"child_welfare", "Barnevern", "Børne- og ungeforvaltning", "Child welfare"},
+    {"culture_leisure", "Kultur og fritid", "Kultur og fritid", "Culture and leisure"},
+    {"housing", "Boligkontor", "Boligområdet", "Housing office"},
+    {"mental_health", "Psykisk helse", "Psykiatri", "Mental health services"},
+    {"substance_abuse", "Rustjeneste", "Misbrugsbehandling", "Drug and alcohol services"},
+    {"labour_welfare", "NAV", "Jobcenter", "Labour and welfare service (NAV)"},
+    {"specialist_health", "Spesialisthelsetjeneste", "Specialiseret sundhedsvæsen",
+     "Specialist health services"},
+    {"public_health", "Folkehelse", "Folkesundhed", "Public health"},
+    {"county_governor", "Statsforvalteren", "Statsforvaltningen", "County governor"},
+    {"directorate", "Direktorat", "Styrelse", "Directorate"},
+    {"association", "Interesseorganisasjon (KS)", "Interesseorganisation (KL)",
+     "Association of local authorities"},
+    {"research", "Forskning", "Forskning", "Research"},
+    {"ngo", "Frivillig organisasjon", "Frivillig organisation", "NGO / voluntary organisation"},
+    {"employer", "Arbeidsgiver", "Arbejdsgiver", "Employer"},
+    {"cross_sector", "Tverrsektorielt", "Tværsektoriel", "Cross-sector"},
+};
+// Target groups named in DOMAIN.md and the seeds.
+constexpr Term targets[] = {
+    {"all", "Alle", "Alle", "Everyone"},
+    {"dropout_risk", "Fare for frafall", "Risiko for frafald", "At risk of dropping out"},
+    {"high_absence", "Høyt fravær", "Højt fravær", "High absence"},
+    {"neet", "Utenfor arbeid og utdanning", "Uden for uddannelse og job", "Not in employment, education or training"},
+    {"mental_health", "Psykiske plager", "Psykisk mistrivsel", "Mental health problems"},
+    {"disability", "Nedsatt funksjonsevne", "Handicap", "Disability"},
+    {"reduced_work_capacity", "Nedsatt arbeidsevne", "Nedsat arbejdsevne", "Reduced work capacity"},
+    {"child_welfare", "Barnevernsbarn", "Anbragte unge", "Child-welfare clients"},
+    {"immigrant", "Innvandrere", "Indvandrere", "Immigrants"},
+    {"substance_use", "Rusproblemer", "Misbrug", "Substance use"},
+    {"low_income", "Lavinntekt", "Lavindkomst", "Low income"},
+};
+}  // namespace
+
+template <> std::span<const Term> terms<AreaKind>() noexcept { return area_kinds; }
+template <> std::span<const Term> terms<Owner>() noexcept { return owners; }
+template <> std::span<const Term> terms<LinkKind>() noexcept { return link_kinds; }
+template <> std::span<const Term> terms<Intensity>() noexcept { return intensities; }
+template <> std::span<const Term> terms<Key>() noexcept { return keys; }
+template <> std::span<const Term> terms<Tee>() noexcept { return tees; }
+
+std::span<const Term> recommended_sectors() noexcept { return sectors; }
+std::span<const Term> recommended_targets() noexcept { return targets; }
+
+const Term* find_term(std::span<const Term> vocabulary, std::string_view name) noexcept {
+    for (const auto& t : vocabulary)
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+}  // namespace samkart
