@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Install what samkart needs and is missing, on Debian (or Ubuntu):
+#   - Debian packages: a C++20 compiler, Python headers and venv, Boost.Graph, Eigen,
+#     nlohmann/json, doctest (DESIGN.md, Dependencies);
+#   - a virtual environment .venv with cmake, ninja and samkart itself (pip install ".[test]").
+# Safe to run again: it installs only what is missing and rebuilds incrementally.
+# Sourced by scripts/example.sh and scripts/test.sh; run it alone to set up a checkout.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${SAMKART_VENV:-$ROOT/.venv}"
+EXTRAS="${SAMKART_EXTRAS:-test}"
+
+log() { printf '\033[1m[samkart setup]\033[0m %s\n' "$*" >&2; }
+
+# --- Debian packages -------------------------------------------------------------------------
+debian_packages=(g++ make git python3 python3-venv python3-dev
+                 libboost-graph-dev libeigen3-dev nlohmann-json3-dev doctest-dev)
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+fi
+# A Python that is not Debian's (pyenv, conda) brings its own venv and headers.
+if [ "$(command -v python3)" != /usr/bin/python3 ] && python3 -m venv --help >/dev/null 2>&1; then
+  filtered=()
+  for p in "${missing[@]}"; do
+    case "$p" in python3|python3-venv|python3-dev) ;; *) filtered+=("$p") ;; esac
+  done
+  missing=("${filtered[@]}")
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- Python environment ----------------------------------------------------------------------
+if [ ! -x "$VENV/bin/python" ]; then
+  log "creating the virtual environment $VENV"
+  python3 -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+# The build requirements live in the venv rather than in pip's throw-away isolated environment,
+# so that the cached build directory (build/{wheel_tag}) keeps rebuilds incremental.
+# Keep in step with [build-system] requires in pyproject.toml.
+"$PY" -m pip install -q --disable-pip-version-check --upgrade "pip>=23" "cmake>=3.24" ninja \
+  "scikit-build-core>=0.10" "pybind11>=3"
+log "building and installing samkart into $VENV (extras: $EXTRAS)"
+"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation "$ROOT[$EXTRAS]"
+export PATH="$VENV/bin:$PATH"
