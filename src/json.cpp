@@ -1,0 +1,1049 @@
+// JSON input and output, schema version 1.
+//
+// Reading runs in three passes so that the user sees every problem of a kind at once:
+//   1. syntax: the text must be UTF-8 and well-formed JSON (nlohmann/json), else one
+//      SchemaError at the place the parser stopped;
+//   2. schema: every field has the right type and name (this file), else one SchemaError
+//      listing every problem with its JSON pointer and line;
+//   3. model: Landscape::from_records checks ids, references and ranges, else one
+//      ValidationError listing every problem, each with the line of its record.
+// Nothing is returned unless all three pass, so nothing is ever half-loaded.
+
+#include "samkart/io/json.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <random>
+#include <span>
+#include <system_error>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "json_locate.hpp"
+
+namespace samkart {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using nlohmann::ordered_json;
+using Location = SchemaError::Location;
+using Fields = std::span<const std::string_view>;
+
+// The fields of each record, in the order the format lists them and the writer writes them.
+constexpr std::string_view top_fields[] = {"samkart", "name",     "year",        "currency",
+                                           "areas",   "actors",   "measures",    "links",
+                                           "transitions", "indicators"};
+constexpr std::string_view area_fields[] = {"id",         "name",         "kind",    "parent",
+                                            "population", "illustrative", "citation"};
+constexpr std::string_view band_fields[] = {"ages", "count"};
+constexpr std::string_view actor_fields[] = {"id",    "name",    "sector",       "owner",
+                                             "areas", "ages",    "illustrative", "citation"};
+constexpr std::string_view measure_fields[] = {
+    "id",       "name",         "level", "providers", "areas", "ages",         "targets",
+    "capacity", "participants", "cost",  "keys",      "tees",  "illustrative", "citation"};
+constexpr std::string_view link_fields[] = {
+    "source",   "target", "kind",  "formal", "coordinator", "consent",      "legal_basis",
+    "intensity", "trust", "value", "since",  "until",       "illustrative", "citation"};
+constexpr std::string_view transition_fields[] = {"source", "target",       "volume",  "reason",
+                                                  "ages",   "illustrative", "citation"};
+constexpr std::string_view indicator_fields[] = {"area", "key",    "value",
+                                                 "year", "source", "illustrative"};
+
+// --- words for messages ---------------------------------------------------------------------
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string describe(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case json::value_t::string: return "the string " + v.dump();
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return "the number " + v.dump();
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        default: return "a value of an unsupported kind";
+    }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                              std::tolower(static_cast<unsigned char>(b[j - 1]));
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// "; did you mean 'providers'?" when one candidate is close to `given`, else "".
+template <class Range>
+std::string did_you_mean(std::string_view given, const Range& candidates) {
+    const std::size_t limit = std::max<std::size_t>(2, given.size() / 3);
+    std::size_t best = limit + 1;
+    std::string_view guess;
+    for (std::string_view c : candidates) {
+        const std::size_t d = edit_distance(given, c);
+        // A prefix ("intensity" for "intens") is as good a guess as a typo.
+        const std::size_t score = given.size() >= 3 && c.starts_with(given) ? 1 : d;
+        if (score < best) {
+            best = score;
+            guess = c;
+        }
+    }
+    return guess.empty() ? std::string() : "; did you mean " + in_quotes(guess) + "?";
+}
+
+/// "an actor", "a measure".
+std::string with_article(std::string_view noun) {
+    const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+std::string join(Fields names) {
+    std::string out;
+    for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+template <class E>
+std::vector<std::string_view> names_of() {
+    std::vector<std::string_view> out;
+    for (const auto& t : terms<E>()) out.push_back(t.name);
+    return out;
+}
+
+// --- pass 1: syntax -------------------------------------------------------------------------
+
+/// Turns the parser's "[json.exception.parse_error.101] parse error at line 3, column 5:
+/// syntax error while parsing object - ..." into "syntax error while parsing object - ...".
+std::string parser_reason(const std::string& what) {
+    const auto at = what.find(": ", what.find("parse error"));
+    std::string reason = at == std::string::npos ? what : what.substr(at + 2);
+    return reason;
+}
+
+/// The syntax pass: a SAX handler that builds nothing. It records the first syntax error with
+/// its byte offset, and every key that occurs twice in one object: nlohmann/json keeps the
+/// last silently, which would drop data without a word. (Its parser callback could see the
+/// keys too, but the callback parser rescans each array at every element's end: quadratic.)
+class SyntaxPass final : public nlohmann::json_sax<json> {
+public:
+    bool null() override { return element(); }
+    bool boolean(bool) override { return element(); }
+    bool number_integer(number_integer_t) override { return element(); }
+    bool number_unsigned(number_unsigned_t) override { return element(); }
+    bool number_float(number_float_t, const string_t&) override { return element(); }
+    bool string(string_t&) override { return element(); }
+    bool binary(binary_t&) override { return element(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t& name) override {
+        if (frames_.empty()) return true;
+        auto& f = frames_.back();
+        f.key = name;
+        if (!f.keys.insert(name).second)
+            duplicates.push_back(f.pointer + "/" + detail::escape_pointer_token(name));
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& last_token,
+                     const nlohmann::detail::exception& e) override {
+        // `position` counts bytes read, so it points just past the offending token.
+        if (e.id == 406) {  // number overflow: point at the start of the number
+            error_offset = position >= last_token.size() ? position - last_token.size() : 0;
+            error = "the number " + last_token +
+                    " is too large to represent; numbers must be finite (at most about 1.8e308)";
+        } else {
+            error_offset = position > 0 ? position - 1 : 0;
+            error = "the text is not valid JSON: " + parser_reason(e.what());
+        }
+        return false;
+    }
+
+    std::vector<std::string> duplicates;  ///< JSON pointers of the repeated keys
+    std::optional<std::string> error;     ///< the first syntax error
+    std::size_t error_offset = 0;
+
+private:
+    struct Frame {
+        bool object;
+        std::string pointer;
+        std::unordered_set<std::string> keys;
+        std::string key;
+        std::size_t index;
+    };
+    bool open(bool object) {
+        std::string pointer;
+        if (!frames_.empty()) {
+            const auto& f = frames_.back();
+            pointer = f.pointer + "/" +
+                      (f.object ? detail::escape_pointer_token(f.key) : std::to_string(f.index));
+        }
+        frames_.push_back({object, std::move(pointer), {}, {}, 0});
+        return true;
+    }
+    bool close() {
+        if (!frames_.empty()) frames_.pop_back();
+        return element();
+    }
+    bool element() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+        return true;
+    }
+    std::vector<Frame> frames_;
+};
+
+// --- pass 2: schema -------------------------------------------------------------------------
+
+/// Each look-up of a line walks the text from its start, so on a large file with very many
+/// problems only the first ones get a line; the rest keep their JSON pointer.
+constexpr std::size_t max_located = 100;
+
+/// Collects schema problems with their places in the text.
+class SchemaCheck {
+public:
+    explicit SchemaCheck(std::string_view text) : text_(text) {}
+
+    void problem(std::string pointer, std::string message) {
+        detail::TextPosition pos{0, 0};
+        if (problems.size() < max_located) pos = detail::locate(text_, pointer);
+        problems.push_back({std::move(pointer), pos.line, pos.column, std::move(message)});
+    }
+
+    std::vector<Location> problems;
+
+private:
+    std::string_view text_;
+};
+
+/// One JSON object being read into a record: reports wrong types, missing and unknown fields
+/// in the words "actors[2] 'ot-skien', field 'owner': ...".
+class ObjectReader {
+public:
+    ObjectReader(SchemaCheck& check, const json& object, std::string pointer, std::string label,
+                 Fields fields, std::string_view what)
+        : check_(check), object_(object), pointer_(std::move(pointer)), label_(std::move(label)) {
+        for (const auto& [key, value] : object.items()) {
+            if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
+            std::string hint = did_you_mean(key, fields);
+            if (hint.empty()) hint = "; the fields of " + std::string(what) + " are " + join(fields);
+            check_.problem(pointer_ + "/" + detail::escape_pointer_token(key),
+                           label_ + ": unknown field " + in_quotes(key) + hint);
+        }
+    }
+
+    /// The value of `key`, or nullptr when it is absent.
+    [[nodiscard]] const json* get(std::string_view key) const {
+        const auto it = object_.find(key);
+        return it == object_.end() ? nullptr : &*it;
+    }
+
+    void problem(std::string_view key, const std::string& message) {
+        check_.problem(pointer_ + "/" + detail::escape_pointer_token(key),
+                       label_ + ", field " + in_quotes(key) + ": " + message);
+    }
+    void missing(std::string_view key, const std::string& expected) {
+        check_.problem(pointer_ + "/" + detail::escape_pointer_token(key),
+                       label_ + ": missing required field " + in_quotes(key) + " (" + expected + ")");
+    }
+    void wrong_type(std::string_view key, const json& v, const std::string& expected) {
+        problem(key, "expected " + expected + ", got " + describe(v));
+    }
+
+    std::string required_string(std::string_view key, const std::string& expected) {
+        const json* v = get(key);
+        if (!v) {
+            missing(key, expected);
+            return {};
+        }
+        if (!v->is_string()) {
+            wrong_type(key, *v, expected);
+            return {};
+        }
+        return v->get<std::string>();
+    }
+
+    std::optional<std::string> optional_string(std::string_view key, const std::string& expected) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        if (!v->is_string()) {
+            wrong_type(key, *v, expected + " (or leave the field out)");
+            return std::nullopt;
+        }
+        return v->get<std::string>();
+    }
+
+    bool optional_bool(std::string_view key) {
+        const json* v = get(key);
+        if (!v) return false;
+        if (!v->is_boolean()) {
+            wrong_type(key, *v, "true or false");
+            return false;
+        }
+        return v->get<bool>();
+    }
+
+    /// A finite number (checked here, as the model cannot see what the text said).
+    std::optional<double> number(std::string_view key, const json& v, const std::string& expected) {
+        if (!v.is_number()) {
+            wrong_type(key, v, expected);
+            return std::nullopt;
+        }
+        const double d = v.get<double>();
+        if (!std::isfinite(d)) {
+            problem(key, "the number is too large to represent; expected " + expected);
+            return std::nullopt;
+        }
+        return d;
+    }
+    std::optional<double> optional_number(std::string_view key, const std::string& expected) {
+        const json* v = get(key);
+        return v ? number(key, *v, expected) : std::nullopt;
+    }
+    double required_number(std::string_view key, const std::string& expected) {
+        const json* v = get(key);
+        if (!v) {
+            missing(key, expected);
+            return 0;
+        }
+        return number(key, *v, expected).value_or(0);
+    }
+
+    /// A whole number that fits an int; 2019.0 counts as whole, as in JSON Schema.
+    static std::optional<long long> whole(const json& v) {
+        if (v.is_number_integer()) return v.get<long long>();
+        if (v.is_number_unsigned()) {
+            const auto u = v.get<unsigned long long>();
+            if (u <= static_cast<unsigned long long>(std::numeric_limits<long long>::max()))
+                return static_cast<long long>(u);
+            return std::nullopt;
+        }
+        if (v.is_number_float()) {
+            const double d = v.get<double>();
+            if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) < 9.0e15)
+                return static_cast<long long>(d);
+        }
+        return std::nullopt;
+    }
+    static std::optional<int> as_int(const json& v) {
+        const auto w = whole(v);
+        if (!w || *w < std::numeric_limits<int>::min() || *w > std::numeric_limits<int>::max())
+            return std::nullopt;
+        return static_cast<int>(*w);
+    }
+
+    std::optional<int> optional_int(std::string_view key, const std::string& expected) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        const auto i = as_int(*v);
+        if (!i) wrong_type(key, *v, expected);
+        return i;
+    }
+
+    /// [min, max]: two whole numbers. Their range (0–120, min ≤ max) is the model's to check.
+    std::optional<AgeRange> ages(std::string_view key, const json& v) {
+        const std::string expected = "[min, max], two whole numbers of years such as [16, 21]";
+        if (!v.is_array() || v.size() != 2) {
+            wrong_type(key, v, expected);
+            return std::nullopt;
+        }
+        const auto lo = as_int(v[0]);
+        const auto hi = as_int(v[1]);
+        if (!lo || !hi) {
+            problem(key, "expected " + expected + ", got " + v.dump());
+            return std::nullopt;
+        }
+        return AgeRange{*lo, *hi};
+    }
+    std::optional<AgeRange> optional_ages(std::string_view key) {
+        const json* v = get(key);
+        return v ? ages(key, *v) : std::nullopt;
+    }
+
+    std::vector<std::string> string_list(std::string_view key, const std::string& element,
+                                         bool required) {
+        std::vector<std::string> out;
+        const std::string expected = "a list of " + element + "s";
+        const json* v = get(key);
+        if (!v) {
+            if (required) missing(key, expected + ", at least one");
+            return out;
+        }
+        if (!v->is_array()) {
+            wrong_type(key, *v, expected);
+            return out;
+        }
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const json& e = (*v)[i];
+            if (e.is_string()) {
+                out.push_back(e.get<std::string>());
+            } else {
+                check_.problem(pointer_ + "/" + std::string(key) + "/" + std::to_string(i),
+                               label_ + ", field " + in_quotes(key) + ": element " +
+                                   std::to_string(i) + " should be " + with_article(element) + ", got " +
+                                   describe(e));
+            }
+        }
+        return out;
+    }
+
+    template <class E>
+    std::optional<E> enum_value(std::string_view key, const json& v, const std::string& where) {
+        if (v.is_string()) {
+            const auto name = v.get<std::string>();
+            if (auto e = parse<E>(name)) return e;
+            check_.problem(where, label_ + ", field " + in_quotes(key) + ": unknown value " +
+                                      in_quotes(name) + "; expected one of " + accepted_names<E>() +
+                                      did_you_mean(name, names_of<E>()));
+            return std::nullopt;
+        }
+        check_.problem(where, label_ + ", field " + in_quotes(key) + ": expected one of " +
+                                  accepted_names<E>() + ", got " + describe(v));
+        return std::nullopt;
+    }
+    template <class E>
+    E required_enum(std::string_view key) {
+        const json* v = get(key);
+        if (!v) {
+            missing(key, "one of " + accepted_names<E>());
+            return E{};
+        }
+        return enum_value<E>(key, *v, pointer_ + "/" + std::string(key)).value_or(E{});
+    }
+    template <class E>
+    std::optional<E> optional_enum(std::string_view key) {
+        const json* v = get(key);
+        return v ? enum_value<E>(key, *v, pointer_ + "/" + std::string(key)) : std::nullopt;
+    }
+    template <class E>
+    std::vector<E> enum_list(std::string_view key) {
+        std::vector<E> out;
+        const json* v = get(key);
+        if (!v) return out;
+        if (!v->is_array()) {
+            wrong_type(key, *v, "a list of names from " + accepted_names<E>());
+            return out;
+        }
+        for (std::size_t i = 0; i < v->size(); ++i)
+            if (auto e = enum_value<E>(key, (*v)[i], pointer_ + "/" + std::string(key) + "/" +
+                                                         std::to_string(i)))
+                out.push_back(*e);
+        return out;
+    }
+
+    /// 1..4 or a level name. Whole numbers that fit the Level type go to the model, which
+    /// reports a level that does not exist (0, 5) in the same words for JSON and for add_measure.
+    Level level(std::string_view key) {
+        constexpr const char* rule = "the level must be 1 (universal) to 4 (intensive)";
+        const json* v = get(key);
+        if (!v) {
+            missing(key, std::string(rule) + ", or its name");
+            return Level::UNIVERSAL;
+        }
+        if (v->is_string()) {
+            const auto name = v->get<std::string>();
+            if (auto l = parse_level_name(name)) return *l;
+            constexpr std::string_view names[] = {"universal", "early", "targeted", "intensive"};
+            problem(key, "unknown level " + in_quotes(name) + "; " + rule +
+                             " or one of universal|early|targeted|intensive" +
+                             did_you_mean(name, names));
+            return Level::UNIVERSAL;
+        }
+        const auto w = whole(*v);
+        if (w && *w >= 0 && *w <= std::numeric_limits<std::uint8_t>::max())
+            return static_cast<Level>(*w);
+        problem(key, std::string(rule) + ", got " + describe(*v));
+        return Level::UNIVERSAL;
+    }
+
+    [[nodiscard]] const std::string& pointer() const { return pointer_; }
+    [[nodiscard]] const std::string& label() const { return label_; }
+
+private:
+    SchemaCheck& check_;
+    const json& object_;
+    std::string pointer_;
+    std::string label_;
+};
+
+/// "actors[2] 'ot-skien'", named as Problem::to_string names model problems.
+std::string record_label(std::string_view collection, std::size_t i, const json& object) {
+    std::string label = std::string(collection) + "[" + std::to_string(i) + "]";
+    const auto text = [&object](const char* key) -> std::optional<std::string> {
+        const auto it = object.find(key);
+        if (it == object.end() || !it->is_string()) return std::nullopt;
+        return it->get<std::string>();
+    };
+    if (auto id = text("id")) {
+        label += " " + in_quotes(*id);
+    } else if (auto s = text("source"), t = text("target"); s && t) {
+        label += " " + in_quotes(*s + " → " + *t);
+    } else if (auto a = text("area"), k = text("key"); a && k) {
+        label += " " + in_quotes(*a + " " + *k);
+    }
+    return label;
+}
+
+Area read_area(ObjectReader& o) {
+    Area a;
+    a.id = o.required_string("id", "a string, e.g. the municipality number \"3807\"");
+    a.name = o.required_string("name", "a string");
+    a.kind = o.required_enum<AreaKind>("kind");
+    a.parent = o.optional_string("parent", "the id of the enclosing area");
+    a.illustrative = o.optional_bool("illustrative");
+    a.citation = o.optional_string("citation", "a string");
+    return a;
+}
+
+Actor read_actor(ObjectReader& o) {
+    Actor a;
+    a.id = o.required_string("id", "a string such as \"ot-skien\"");
+    a.name = o.required_string("name", "a string");
+    a.sector = o.optional_string("sector", "a string, e.g. \"follow_up_service\"").value_or("");
+    a.owner = o.required_enum<Owner>("owner");
+    a.areas = o.string_list("areas", "area id", false);
+    a.ages = o.optional_ages("ages");
+    a.illustrative = o.optional_bool("illustrative");
+    a.citation = o.optional_string("citation", "a string");
+    return a;
+}
+
+Measure read_measure(ObjectReader& o) {
+    Measure m;
+    m.id = o.required_string("id", "a string");
+    m.name = o.required_string("name", "a string");
+    m.level = o.level("level");
+    m.providers = o.string_list("providers", "actor id", true);
+    m.areas = o.string_list("areas", "area id", false);
+    m.ages = o.optional_ages("ages");
+    m.targets = o.string_list("targets", "target group", false);
+    m.capacity = o.optional_number("capacity", "a number of places per year");
+    m.participants = o.optional_number("participants", "a number of young people per year");
+    m.cost = o.optional_number("cost", "a cost per year");
+    m.keys = o.enum_list<Key>("keys");
+    m.tees = o.enum_list<Tee>("tees");
+    m.illustrative = o.optional_bool("illustrative");
+    m.citation = o.optional_string("citation", "a string");
+    return m;
+}
+
+Link read_link(ObjectReader& o) {
+    Link l;
+    l.source = o.required_string("source", "an actor id");
+    l.target = o.required_string("target", "an actor id");
+    l.kind = o.required_enum<LinkKind>("kind");
+    l.formal = o.optional_bool("formal");
+    l.coordinator = o.optional_string("coordinator", "an actor id");
+    l.consent = o.optional_bool("consent");
+    l.legal_basis = o.optional_string("legal_basis", "a string");
+    l.intensity = o.optional_enum<Intensity>("intensity");
+    l.trust = o.optional_number("trust", "a survey score 0–4");
+    l.value = o.optional_number("value", "a survey score 0–4");
+    l.since = o.optional_string("since", "a date \"YYYY-MM-DD\"");
+    l.until = o.optional_string("until", "a date \"YYYY-MM-DD\"");
+    l.illustrative = o.optional_bool("illustrative");
+    l.citation = o.optional_string("citation", "a string");
+    return l;
+}
+
+Transition read_transition(ObjectReader& o) {
+    Transition t;
+    t.source = o.required_string("source", "an actor id");
+    t.target = o.required_string("target", "an actor id");
+    t.volume = o.optional_number("volume", "a number of young people per year");
+    t.reason = o.optional_string("reason", "a string such as \"dropout\"");
+    t.ages = o.optional_ages("ages");
+    t.illustrative = o.optional_bool("illustrative");
+    t.citation = o.optional_string("citation", "a string");
+    return t;
+}
+
+Indicator read_indicator(ObjectReader& o) {
+    Indicator ind;
+    ind.area = o.required_string("area", "an area id");
+    ind.key = o.required_string("key", "a string such as \"neet_count_16_25\"");
+    ind.value = o.required_number("value", "a number");
+    ind.year = o.optional_int("year", "a year, a whole number");
+    ind.source = o.optional_string("source", "a string such as \"002 §5\"");
+    ind.illustrative = o.optional_bool("illustrative");
+    return ind;
+}
+
+std::vector<PopulationBand> read_population(ObjectReader& area, SchemaCheck& check) {
+    std::vector<PopulationBand> out;
+    const json* v = area.get("population");
+    if (!v) return out;
+    if (!v->is_array()) {
+        area.wrong_type("population", *v, "a list of {\"ages\": [min, max], \"count\": number}");
+        return out;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string pointer = area.pointer() + "/population/" + std::to_string(i);
+        const std::string label = area.label() + ", population[" + std::to_string(i) + "]";
+        const json& e = (*v)[i];
+        if (!e.is_object()) {
+            check.problem(pointer, label + ": expected {\"ages\": [min, max], \"count\": number}, got " +
+                                       describe(e));
+            continue;
+        }
+        ObjectReader o(check, e, pointer, label, band_fields, "a population band");
+        PopulationBand band;
+        if (const json* ages = o.get("ages")) {
+            band.ages = o.ages("ages", *ages).value_or(AgeRange{});
+        } else {
+            o.missing("ages", "[min, max]");
+        }
+        band.count = o.required_number("count", "a number of people");
+        out.push_back(band);
+    }
+    return out;
+}
+
+template <class Record, class Read>
+std::vector<Record> read_collection(SchemaCheck& check, const json& doc, std::string_view name,
+                                    Fields fields, std::string_view what, Read read) {
+    std::vector<Record> out;
+    const auto it = doc.find(name);
+    if (it == doc.end()) return out;
+    const std::string pointer = "/" + std::string(name);
+    if (!it->is_array()) {
+        check.problem(pointer, "landscape, field " + in_quotes(name) + ": expected a list of " +
+                                   std::string(what) + "s, got " + describe(*it));
+        return out;
+    }
+    out.reserve(it->size());
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& e = (*it)[i];
+        const std::string at = pointer + "/" + std::to_string(i);
+        if (!e.is_object()) {
+            check.problem(at, std::string(name) + "[" + std::to_string(i) + "]: expected an object describing " +
+                                  with_article(what) + ", got " + describe(e));
+            continue;
+        }
+        ObjectReader o(check, e, at, record_label(name, i, e), fields, with_article(what));
+        out.push_back(read(o));
+    }
+    return out;
+}
+
+LandscapeRecords read_document(SchemaCheck& check, const json& doc) {
+    LandscapeRecords r;
+    if (!doc.is_object()) {
+        check.problem("", "expected a JSON object {\"samkart\": 1, \"name\": ..., \"areas\": [...], "
+                          "...}, got " + describe(doc));
+        return r;
+    }
+    // The version comes first: a document of another version is not checked field by field,
+    // as its fields may legitimately differ.
+    if (const auto v = doc.find("samkart"); v == doc.end()) {
+        check.problem("/samkart", "landscape: missing required field 'samkart', the schema version; "
+                                  "add \"samkart\": 1 at the top of the document");
+    } else if (ObjectReader::whole(*v) != json_schema_version) {
+        check.problem("/samkart", "landscape, field 'samkart': unsupported schema version " +
+                                      v->dump() + "; this library reads schema version " +
+                                      std::to_string(json_schema_version) + " (\"samkart\": " +
+                                      std::to_string(json_schema_version) + ")");
+        return r;
+    }
+    ObjectReader top(check, doc, "", "landscape", top_fields, "the landscape");
+    r.name = top.required_string("name", "the landscape's name, a string");
+    r.year = top.optional_int("year", "a year, a whole number");
+    r.currency = top.optional_string("currency", "an ISO 4217 code such as \"NOK\"").value_or("NOK");
+    r.areas = read_collection<Area>(check, doc, "areas", area_fields, "area",
+                                    [&check](ObjectReader& o) {
+                                        Area a = read_area(o);
+                                        a.population = read_population(o, check);
+                                        return a;
+                                    });
+    r.actors = read_collection<Actor>(check, doc, "actors", actor_fields, "actor", read_actor);
+    r.measures =
+        read_collection<Measure>(check, doc, "measures", measure_fields, "measure", read_measure);
+    r.links = read_collection<Link>(check, doc, "links", link_fields, "link", read_link);
+    r.transitions = read_collection<Transition>(check, doc, "transitions", transition_fields,
+                                                "transition", read_transition);
+    r.indicators = read_collection<Indicator>(check, doc, "indicators", indicator_fields,
+                                              "indicator", read_indicator);
+    return r;
+}
+
+// --- the three passes together ---------------------------------------------------------------
+
+[[noreturn]] void throw_at(std::string_view text, const std::string& source, std::size_t offset,
+                           std::string message) {
+    const auto pos = detail::position_of(text, offset);
+    throw SchemaError(source, {Location{"", pos.line, pos.column, std::move(message)}});
+}
+
+/// Passes 1 and 2. @throws SchemaError.
+LandscapeRecords parse_records(std::string_view text, const std::string& source) {
+    if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
+        const auto pos = detail::position_of(text, bad);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+        throw_at(text, source, bad,
+                 "the file is not UTF-8: byte " + std::string(byte) + " at line " +
+                     std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                     " is not valid UTF-8 (Latin-1 or Windows-1252, perhaps); save the file as "
+                     "UTF-8");
+    }
+    std::string_view body = text;
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // the parser skips a BOM too
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw_at(text, source, 0,
+                 "the document is empty; expected a JSON object {\"samkart\": 1, \"name\": ...}");
+
+    SyntaxPass syntax;
+    json::sax_parse(text.begin(), text.end(), &syntax);
+    if (syntax.error) throw_at(text, source, syntax.error_offset, *syntax.error);
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end());
+    } catch (const json::exception& e) {  // the syntax pass has seen the same text; a safeguard
+        throw_at(text, source, 0, std::string("the text cannot be read as JSON: ") + e.what());
+    }
+
+    SchemaCheck check(text);
+    for (const auto& pointer : syntax.duplicates) {
+        const auto slash = pointer.find_last_of('/');
+        check.problem(pointer, "the key " + in_quotes(pointer.substr(slash + 1)) + " occurs twice in " +
+                                   (slash == 0 ? std::string("the document")
+                                               : pointer.substr(0, slash)) +
+                                   "; JSON keeps only the last value, so remove one of them");
+    }
+    LandscapeRecords records = read_document(check, doc);
+    if (!check.problems.empty()) throw SchemaError(source, std::move(check.problems));
+    return records;
+}
+
+/// Add " (line N)" to the message of each problem of a record, N the line of its field (or of
+/// the record when the field is not a key of it), so problems in a large file can be found.
+void add_lines(std::vector<Problem>& problems, std::string_view text) {
+    for (std::size_t k = 0; k < problems.size() && k < max_located; ++k) {
+        Problem& p = problems[k];
+        std::string pointer;
+        if (p.index >= 0) {
+            pointer = "/" + p.collection + "/" + std::to_string(p.index);
+            if (!p.field.empty()) pointer += "/" + detail::escape_pointer_token(p.field);
+        } else if (p.collection == "landscape" && !p.field.empty()) {
+            pointer = "/" + detail::escape_pointer_token(p.field);
+        } else {
+            continue;
+        }
+        p.message += " (line " + std::to_string(detail::locate(text, pointer).line) + ")";
+    }
+}
+
+/// Pass 3. @throws ValidationError, its problems with their lines.
+Landscape build(LandscapeRecords records, std::string_view text) {
+    try {
+        return Landscape::from_records(std::move(records));
+    } catch (const ValidationError& e) {
+        std::vector<Problem> problems = e.problems();
+        add_lines(problems, text);
+        throw ValidationError(std::move(problems));
+    }
+}
+
+// --- writing ---------------------------------------------------------------------------------
+
+/// Integral values as integers (4200, not 4200.0), so files read as people write them.
+ordered_json number(double v) {
+    if (!std::isfinite(v))
+        throw Error("cannot write a landscape holding a non-finite number (" + std::to_string(v) +
+                    ") as JSON");
+    if (std::trunc(v) == v && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
+    return v;
+}
+
+ordered_json ages_json(const AgeRange& a) { return ordered_json::array({a.min, a.max}); }
+
+template <class E>
+ordered_json enum_list_json(const std::vector<E>& values) {
+    ordered_json out = ordered_json::array();
+    for (E v : values) out.push_back(std::string(to_string(v)));
+    return out;
+}
+
+void put(ordered_json& o, const char* key, const std::optional<std::string>& v) {
+    if (v) o[key] = *v;
+}
+void put(ordered_json& o, const char* key, const std::optional<double>& v) {
+    if (v) o[key] = number(*v);
+}
+void put(ordered_json& o, const char* key, const std::optional<AgeRange>& v) {
+    if (v) o[key] = ages_json(*v);
+}
+void put(ordered_json& o, const char* key, const std::vector<std::string>& v) {
+    if (!v.empty()) o[key] = v;
+}
+void put_flag(ordered_json& o, const char* key, bool v) {
+    if (v) o[key] = true;
+}
+
+ordered_json to_json(const Area& a) {
+    ordered_json o;
+    o["id"] = a.id;
+    o["name"] = a.name;
+    o["kind"] = std::string(to_string(a.kind));
+    put(o, "parent", a.parent);
+    if (!a.population.empty()) {
+        ordered_json bands = ordered_json::array();
+        for (const auto& b : a.population) {
+            ordered_json band;
+            band["ages"] = ages_json(b.ages);
+            band["count"] = number(b.count);
+            bands.push_back(std::move(band));
+        }
+        o["population"] = std::move(bands);
+    }
+    put_flag(o, "illustrative", a.illustrative);
+    put(o, "citation", a.citation);
+    return o;
+}
+
+ordered_json to_json(const Actor& a) {
+    ordered_json o;
+    o["id"] = a.id;
+    o["name"] = a.name;
+    if (!a.sector.empty()) o["sector"] = a.sector;
+    o["owner"] = std::string(to_string(a.owner));
+    put(o, "areas", a.areas);
+    put(o, "ages", a.ages);
+    put_flag(o, "illustrative", a.illustrative);
+    put(o, "citation", a.citation);
+    return o;
+}
+
+ordered_json to_json(const Measure& m) {
+    ordered_json o;
+    o["id"] = m.id;
+    o["name"] = m.name;
+    o["level"] = static_cast<int>(m.level);
+    o["providers"] = m.providers;
+    put(o, "areas", m.areas);
+    put(o, "ages", m.ages);
+    put(o, "targets", m.targets);
+    put(o, "capacity", m.capacity);
+    put(o, "participants", m.participants);
+    put(o, "cost", m.cost);
+    if (!m.keys.empty()) o["keys"] = enum_list_json(m.keys);
+    if (!m.tees.empty()) o["tees"] = enum_list_json(m.tees);
+    put_flag(o, "illustrative", m.illustrative);
+    put(o, "citation", m.citation);
+    return o;
+}
+
+ordered_json to_json(const Link& l) {
+    ordered_json o;
+    o["source"] = l.source;
+    o["target"] = l.target;
+    o["kind"] = std::string(to_string(l.kind));
+    put_flag(o, "formal", l.formal);
+    put(o, "coordinator", l.coordinator);
+    put_flag(o, "consent", l.consent);
+    put(o, "legal_basis", l.legal_basis);
+    if (l.intensity) o["intensity"] = std::string(to_string(*l.intensity));
+    put(o, "trust", l.trust);
+    put(o, "value", l.value);
+    put(o, "since", l.since);
+    put(o, "until", l.until);
+    put_flag(o, "illustrative", l.illustrative);
+    put(o, "citation", l.citation);
+    return o;
+}
+
+ordered_json to_json(const Transition& t) {
+    ordered_json o;
+    o["source"] = t.source;
+    o["target"] = t.target;
+    put(o, "volume", t.volume);
+    put(o, "reason", t.reason);
+    put(o, "ages", t.ages);
+    put_flag(o, "illustrative", t.illustrative);
+    put(o, "citation", t.citation);
+    return o;
+}
+
+ordered_json to_json(const Indicator& ind) {
+    ordered_json o;
+    o["area"] = ind.area;
+    o["key"] = ind.key;
+    o["value"] = number(ind.value);
+    if (ind.year) o["year"] = *ind.year;
+    put(o, "source", ind.source);
+    put_flag(o, "illustrative", ind.illustrative);
+    return o;
+}
+
+template <class Record>
+void put_collection(ordered_json& doc, const char* key, std::span<const Record> records) {
+    if (records.empty()) return;
+    ordered_json list = ordered_json::array();
+    for (const auto& r : records) list.push_back(to_json(r));
+    doc[key] = std::move(list);
+}
+
+std::string errno_reason(int error) {
+    return error != 0 ? std::generic_category().message(error) : std::string("unknown error");
+}
+
+/// The temporary file of an atomic write: removed unless committed.
+struct TempFile {
+    explicit TempFile(fs::path p) : path(std::move(p)) {}
+    fs::path path;
+    bool committed = false;
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() {
+        if (!committed) {
+            std::error_code ignored;
+            fs::remove(path, ignored);
+        }
+    }
+};
+
+fs::path temporary_beside(const fs::path& target) {
+    static std::atomic<unsigned> counter{0};
+    std::random_device entropy;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        fs::path p = target;
+        p += ".tmp-" + std::to_string(entropy()) + "-" + std::to_string(counter++);
+        std::error_code ec;
+        if (!fs::exists(p, ec)) return p;
+    }
+    throw Error("cannot write '" + target.string() + "': no free name for a temporary file");
+}
+
+void write_atomically(const fs::path& path, std::string_view text) {
+    const auto fail = [&path](const std::string& reason) {
+        throw Error("cannot write '" + path.string() + "': " + reason);
+    };
+    if (path.empty() || !path.has_filename()) fail("the path names no file");
+    const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        fail("the directory '" + dir.string() + "' does not exist; create it first");
+
+    TempFile tmp{temporary_beside(path)};
+    {
+        errno = 0;
+        std::ofstream out(tmp.path, std::ios::binary | std::ios::trunc);
+        if (!out) fail("cannot create a temporary file in '" + dir.string() + "': " + errno_reason(errno));
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.flush();
+        if (!out) fail("writing failed: " + errno_reason(errno));
+        out.close();
+        if (out.fail()) fail("closing the file failed: " + errno_reason(errno));
+    }
+    // Keep the permissions of the file being replaced.
+    if (const auto st = fs::status(path, ec); !ec && fs::exists(st))
+        fs::permissions(tmp.path, st.permissions(), ec);
+    fs::rename(tmp.path, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        fail(fs::is_directory(path, ignored) ? "a directory of that name is in the way"
+                                             : "cannot replace it: " + ec.message());
+    }
+    tmp.committed = true;
+}
+
+std::string read_file(const fs::path& path) {
+    const auto fail = [&path](const std::string& reason) {
+        throw Error("cannot read '" + path.string() + "': " + reason);
+    };
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (!fs::exists(st)) fail("no such file");
+    if (fs::is_directory(st)) fail("it is a directory, not a file");
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(errno_reason(errno));
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) fail("reading failed: " + errno_reason(errno));
+    return text;
+}
+
+}  // namespace
+
+Landscape from_json_string(std::string_view text, std::string_view source_name) {
+    return build(parse_records(text, std::string(source_name)), text);
+}
+
+Landscape read_json(const std::filesystem::path& path) {
+    const std::string text = read_file(path);
+    return from_json_string(text, path.string());
+}
+
+std::string to_json_string(const Landscape& land, int indent) {
+    const auto& r = land.records();
+    ordered_json doc;
+    doc["samkart"] = json_schema_version;
+    doc["name"] = r.name;
+    if (r.year) doc["year"] = *r.year;
+    doc["currency"] = r.currency;
+    put_collection(doc, "areas", land.areas());
+    put_collection(doc, "actors", land.actors());
+    put_collection(doc, "measures", land.measures());
+    put_collection(doc, "links", land.links());
+    put_collection(doc, "transitions", land.transitions());
+    put_collection(doc, "indicators", land.indicators());
+    try {
+        std::string text = doc.dump(indent < 0 ? -1 : indent);
+        text += '\n';
+        return text;
+    } catch (const json::type_error& e) {
+        // Strings set through the C++ API may hold bytes that are not UTF-8.
+        throw Error("cannot write the landscape '" + r.name + "' as JSON: a string is not valid UTF-8 (" +
+                    parser_reason(e.what()) + ")");
+    }
+}
+
+void write_json(const Landscape& land, const std::filesystem::path& path, int indent) {
+    write_atomically(path, to_json_string(land, indent));
+}
+
+std::vector<Problem> validate_json_file(const std::filesystem::path& path) {
+    const std::string text = read_file(path);
+    std::vector<Problem> out;
+    try {
+        const Landscape land = build(parse_records(text, path.string()), text);
+        out = land.validate();
+        add_lines(out, text);
+    } catch (const SchemaError& e) {
+        for (const auto& loc : e.problems()) {
+            std::string where = loc.pointer.empty() ? std::string("document") : loc.pointer;
+            if (loc.line > 0) where += " (line " + std::to_string(loc.line) + ")";
+            out.push_back({Severity::ERROR, "schema", -1, {}, std::move(where), loc.message});
+        }
+    } catch (const ValidationError& e) {
+        out = e.problems();
+    }
+    return out;
+}
+
+}  // namespace samkart

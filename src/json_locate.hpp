@@ -1,0 +1,40 @@
+#pragma once
+/// @file json_locate.hpp
+/// Finding where a value sits in JSON text, for error messages. Private to the library.
+///
+/// nlohmann/json does not keep source positions, so when the schema pass finds a problem
+/// the locator walks the text again along the JSON pointer. It runs only when there is an
+/// error to report, so it favours clarity over speed; it never throws, never reads past the
+/// text and always terminates, whatever the text holds.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace samkart::detail {
+
+/// A 1-based position in a text. Columns count UTF-8 code points, as editors do.
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    friend bool operator==(const TextPosition&, const TextPosition&) = default;
+};
+
+/// The position of byte `offset` of `text` (an offset past the end gives the end of the text).
+[[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+
+/// Where the value named by the JSON pointer `pointer` (RFC 6901, e.g. "/actors/3/ages")
+/// starts in `text`. If the pointer does not resolve (a missing key, an index past the end,
+/// malformed text), the start of the deepest value that does resolve: for a missing key,
+/// the object that should hold it. When a key occurs twice, the last one counts, as in
+/// nlohmann/json. "" names the whole document.
+[[nodiscard]] TextPosition locate(std::string_view text, std::string_view pointer) noexcept;
+
+/// Escape one reference token for a JSON pointer ("~" → "~0", "/" → "~1").
+[[nodiscard]] std::string escape_pointer_token(std::string_view token);
+
+/// Byte offset of the first byte of `text` that is not well-formed UTF-8 (overlong forms,
+/// surrogates and code points above U+10FFFF count as ill-formed), or npos if all is well.
+[[nodiscard]] std::size_t find_invalid_utf8(std::string_view text) noexcept;
+
+}  // namespace samkart::detail

@@ -1,0 +1,347 @@
+// JSON input and output: round trip, the writer's form, atomic writes, error positions and the
+// locator that finds them.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "samkart/io/json.hpp"
+// The locator is private to the library (src/); its behaviour on odd text is tested here.
+#include "json_locate.hpp"
+
+namespace fs = std::filesystem;
+using samkart::Landscape;
+using samkart::detail::locate;
+using samkart::detail::TextPosition;
+
+namespace doctest {
+template <>
+struct StringMaker<TextPosition> {
+    static String convert(const TextPosition& p) {
+        return ("line " + std::to_string(p.line) + ", column " + std::to_string(p.column)).c_str();
+    }
+};
+}  // namespace doctest
+
+namespace {
+
+const fs::path test_data{SAMKART_TEST_DATA};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A fresh directory under the system's temporary directory, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("samkart-test-json-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+std::size_t count_entries(const fs::path& dir) {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+/// 1-based number of the first line of `text` that contains `needle` (0 if none).
+std::size_t line_containing(const std::string& text, const std::string& needle) {
+    const auto at = text.find(needle);
+    if (at == std::string::npos) return 0;
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+Landscape tiny() {
+    samkart::LandscapeRecords r;
+    r.name = "tiny";
+    r.areas.push_back({.id = "3807", .name = "Skien", .kind = samkart::AreaKind::MUNICIPALITY});
+    r.actors.push_back({.id = "a", .name = "A", .owner = samkart::Owner::COUNTY});
+    r.actors.push_back({.id = "b", .name = "B", .owner = samkart::Owner::STATE});
+    r.measures.push_back({.id = "m", .name = "M", .level = samkart::Level::EARLY, .providers = {"a"},
+                          .capacity = 40.0, .cost = 1.5});
+    r.links.push_back({.source = "a", .target = "b", .kind = samkart::LinkKind::NETWORK});
+    r.indicators.push_back({.area = "3807", .key = "neet_count_16_25", .value = 4200.0});
+    return Landscape::from_records(r);
+}
+
+}  // namespace
+
+TEST_CASE("small.json round-trips through text and through a file") {
+    const fs::path path = test_data / "good" / "small.json";
+    const Landscape land = samkart::read_json(path);
+    CHECK(land.areas().size() == 3);
+    CHECK(land.actors().size() == 5);
+    CHECK(land.measures().size() == 4);
+    CHECK(land.links().size() == 5);
+    CHECK(land.transitions().size() == 2);
+    CHECK(land.indicators().size() == 3);
+    CHECK(land.link_ends(0).coordinator == land.actor_index("ot-skien"));
+    CHECK(land.measure("m-los").providers.size() == 2);
+    CHECK(land.records().areas[1].population[1].count == doctest::Approx(6950.5));
+
+    const std::string text = samkart::to_json_string(land);
+    CHECK(samkart::from_json_string(text) == land);
+    CHECK(samkart::from_json_string(samkart::to_json_string(land, -1)) == land);
+
+    // small.json is written the way the writer writes (keys in the format's order, optionals
+    // left out), so the written document equals the file, key order included.
+    using ordered = nlohmann::ordered_json;
+    CHECK(ordered::parse(text) == ordered::parse(slurp(path)));
+
+    TempDir dir;
+    const fs::path out = dir.path / "small-copy.json";
+    samkart::write_json(land, out);
+    CHECK(samkart::read_json(out) == land);
+    CHECK(count_entries(dir.path) == 1);  // no temporary file left behind
+}
+
+TEST_CASE("examples/data/vestfold_telemark.json loads and round-trips") {
+    const fs::path path = fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json";
+    const Landscape land = samkart::read_json(path);
+    CHECK_FALSE(land.empty());
+    CHECK(samkart::from_json_string(samkart::to_json_string(land)) == land);
+    for (const auto& p : samkart::validate_json_file(path)) {
+        INFO(p.to_string());
+        CHECK(p.severity == samkart::Severity::WARNING);
+    }
+}
+
+TEST_CASE("the writer writes integral numbers as integers and leaves out empty optionals") {
+    const std::string text = samkart::to_json_string(tiny());
+    const auto doc = nlohmann::json::parse(text);
+    CHECK(doc["measures"][0]["capacity"].is_number_integer());
+    CHECK(doc["measures"][0]["capacity"] == 40);
+    CHECK(doc["measures"][0]["cost"].is_number_float());
+    CHECK(doc["indicators"][0]["value"].is_number_integer());
+    CHECK(text.find("40.0") == std::string::npos);
+    CHECK(text.find("4200.0") == std::string::npos);
+    CHECK(doc["measures"][0]["level"] == 2);
+
+    // Only what was given: no empty lists, no false flags, no absent optionals.
+    CHECK(doc["actors"][0] == nlohmann::json{{"id", "a"}, {"name", "A"}, {"owner", "county"}});
+    CHECK(doc["links"][0] == nlohmann::json{{"source", "a"}, {"target", "b"}, {"kind", "network"}});
+    CHECK(doc["areas"][0].size() == 3);
+    CHECK_FALSE(doc.contains("year"));
+    CHECK_FALSE(doc.contains("transitions"));
+    CHECK(doc["samkart"] == 1);
+    CHECK(doc["currency"] == "NOK");
+
+    // indent < 0: one line (plus the final newline).
+    const std::string one_line = samkart::to_json_string(tiny(), -1);
+    CHECK(one_line.find('\n') == one_line.size() - 1);
+}
+
+TEST_CASE("the reader accepts level names, whole-number floats and a byte order mark") {
+    const std::string text = "\xEF\xBB\xBF" R"({"samkart": 1, "name": "n", "year": 2021.0,
+        "actors": [{"id": "a", "name": "A", "owner": "municipal", "ages": [16.0, 21]}],
+        "measures": [{"id": "m", "name": "M", "level": "targeted", "providers": ["a"]}]})";
+    const Landscape land = samkart::from_json_string(text);
+    CHECK(land.year() == 2021);
+    CHECK(land.measure("m").level == samkart::Level::TARGETED);
+    CHECK(land.actor("a").ages == samkart::AgeRange{16, 21});
+}
+
+TEST_CASE("write_json is atomic") {
+    TempDir dir;
+    const Landscape land = tiny();
+
+    SUBCASE("a directory that does not exist: Error naming the path, nothing created") {
+        const fs::path target = dir.path / "missing" / "out.json";
+        try {
+            samkart::write_json(land, target);
+            FAIL("write_json did not throw");
+        } catch (const samkart::Error& e) {
+            CHECK(std::string(e.what()).find(target.string()) != std::string::npos);
+            CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+        }
+        CHECK_FALSE(fs::exists(dir.path / "missing"));
+        CHECK(count_entries(dir.path) == 0);
+    }
+
+    SUBCASE("overwriting keeps the file's permissions and leaves no temporary file") {
+        const fs::path target = dir.path / "out.json";
+        { std::ofstream(target) << "old"; }
+        fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+        samkart::write_json(land, target);
+        CHECK(samkart::read_json(target) == land);
+        CHECK((fs::status(target).permissions() & fs::perms::all) ==
+              (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+        CHECK(count_entries(dir.path) == 1);
+    }
+
+    SUBCASE("a failed write leaves the old file intact") {
+        const fs::path target = dir.path / "out.json";
+        { std::ofstream(target) << "old contents"; }
+        fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
+        // Root ignores directory permissions; then the read-only case cannot fail, and the
+        // directory case below covers the failure path instead.
+        const bool read_only_works = !std::ofstream(dir.path / "probe");
+        if (read_only_works) {
+            CHECK_THROWS_AS(samkart::write_json(land, target), samkart::Error);
+            CHECK(slurp(target) == "old contents");
+        } else {
+            fs::remove(dir.path / "probe");
+        }
+        fs::permissions(dir.path, fs::perms::owner_all);
+        CHECK(count_entries(dir.path) == 1);
+    }
+
+    SUBCASE("a directory in the way: Error, the temporary file is removed, the directory stays") {
+        // The temporary file is written and only the rename fails: the clean-up path.
+        const fs::path target = dir.path / "out.json";
+        fs::create_directory(target);
+        { std::ofstream(target / "inside.txt") << "keep"; }
+        try {
+            samkart::write_json(land, target);
+            FAIL("write_json did not throw");
+        } catch (const samkart::Error& e) {
+            CHECK(std::string(e.what()).find(target.string()) != std::string::npos);
+            CHECK(std::string(e.what()).find("directory") != std::string::npos);
+        }
+        CHECK(fs::is_directory(target));
+        CHECK(slurp(target / "inside.txt") == "keep");
+        CHECK(count_entries(dir.path) == 1);
+    }
+}
+
+TEST_CASE("read_json names the path when the file cannot be read") {
+    TempDir dir;
+    const fs::path missing = dir.path / "nope.json";
+    try {
+        (void)samkart::read_json(missing);
+        FAIL("read_json did not throw");
+    } catch (const samkart::SchemaError&) {
+        FAIL("a missing file is not a schema problem");
+    } catch (const samkart::Error& e) {
+        CHECK(std::string(e.what()).find(missing.string()) != std::string::npos);
+        CHECK(std::string(e.what()).find("no such file") != std::string::npos);
+    }
+    CHECK_THROWS_WITH_AS((void)samkart::read_json(dir.path), doctest::Contains("directory"),
+                         samkart::Error);
+    CHECK_THROWS_AS((void)samkart::validate_json_file(missing), samkart::Error);
+}
+
+TEST_CASE("a SchemaError points at the line and column of the bad value") {
+    const fs::path path = test_data / "bad" / "wrong_type.json";
+    const std::string text = slurp(path);
+    const std::size_t line = line_containing(text, R"("ages": "16-21")");
+    REQUIRE(line > 0);
+    try {
+        (void)samkart::read_json(path);
+        FAIL("read_json did not throw");
+    } catch (const samkart::SchemaError& e) {
+        CHECK(e.pointer() == "/actors/0/ages");
+        CHECK(e.line() == line);
+        // The column is that of the value, one past `"ages": `.
+        const std::size_t line_start = text.rfind('\n', text.find(R"("ages": "16-21")")) + 1;
+        const std::size_t value = text.find(R"("16-21")") - line_start + 1;
+        CHECK(e.problems().front().column == value);
+        CHECK(e.source_name() == path.string());
+    }
+}
+
+TEST_CASE("validate_json_file reports warnings of a good file and no errors") {
+    const auto problems = samkart::validate_json_file(test_data / "good" / "small.json");
+    for (const auto& p : problems) {
+        INFO(p.to_string());
+        CHECK(p.severity == samkart::Severity::WARNING);
+    }
+}
+
+TEST_CASE("the locator finds values through nesting and escapes") {
+    const std::string text =
+        "{\n"
+        "  \"a\": {\"b\\\"c\": [1, [2, \"]}\\\\\"], {\"d\": 4}]},\n"  // key b"c, a string "]}\"
+        "  \"e/f\": \"x\", \"g~h\": [\n"
+        "    true,\n"
+        "    {\"\\u00f8\": null}\n"
+        "  ],\n"
+        "  \"a\": {\"late\": 1}\n"  // a duplicate key: the last one counts
+        "}\n";
+    CHECK(locate(text, "") == TextPosition{1, 1});
+    CHECK(locate(text, "/e~1f") == TextPosition{3, 10});
+    CHECK(locate(text, "/g~0h") == TextPosition{3, 22});
+    CHECK(locate(text, "/g~0h/0") == TextPosition{4, 5});
+    CHECK(locate(text, "/g~0h/1") == TextPosition{5, 5});
+    CHECK(locate(text, "/g~0h/1/ø") == TextPosition{5, 16});  // \u00f8 is ø
+    CHECK(locate(text, "/a") == TextPosition{7, 8});
+    CHECK(locate(text, "/a/late") == TextPosition{7, 17});
+
+    const std::string first = "{\"a\": {\"b\\\"c\": [1, [2, \"]}\\\\\"], {\"d\": 4}]}}";
+    CHECK(locate(first, "/a/b\"c") == TextPosition{1, 16});
+    CHECK(locate(first, "/a/b\"c/1") == TextPosition{1, 20});
+    CHECK(locate(first, "/a/b\"c/1/1") == TextPosition{1, 24});
+    CHECK(locate(first, "/a/b\"c/2") == TextPosition{1, 33});
+    CHECK(locate(first, "/a/b\"c/2/d") == TextPosition{1, 39});
+
+    // What does not resolve gives the deepest value that does.
+    CHECK(locate(first, "/a/missing") == TextPosition{1, 7});
+    CHECK(locate(first, "/a/b\"c/9") == TextPosition{1, 16});
+    CHECK(locate(first, "/a/b\"c/-") == TextPosition{1, 16});
+    CHECK(locate(first, "/a/b\"c/01") == TextPosition{1, 16});
+    CHECK(locate(first, "/a/b\"c/0/deeper") == TextPosition{1, 17});
+    CHECK(locate(first, "no slash") == TextPosition{1, 1});
+}
+
+TEST_CASE("the locator counts columns in characters and skips a byte order mark") {
+    const std::string text = "\xEF\xBB\xBF{\"navn\": \"Kragerø\", \"nr\": 3814}";
+    CHECK(locate(text, "") == TextPosition{1, 1});
+    CHECK(locate(text, "/nr") == TextPosition{1, 27});
+    CHECK(samkart::detail::position_of("æøå\nx", 6) == TextPosition{1, 4});
+    CHECK(samkart::detail::position_of("æøå\nx", 7) == TextPosition{2, 1});
+    CHECK(samkart::detail::position_of("æ", 1) == TextPosition{1, 1});  // inside a character
+    CHECK(samkart::detail::position_of("ab", 99) == TextPosition{1, 3});
+}
+
+TEST_CASE("the locator survives malformed text") {
+    const std::string valid = slurp(test_data / "good" / "small.json");
+    const char* pointers[] = {"", "/actors/4/name", "/links/0/until", "/x/y/z", "/areas/2/population/0"};
+    // Every prefix of a valid document: all the ways a file can be cut short.
+    for (std::size_t n = 0; n <= valid.size(); n += 7)
+        for (const char* p : pointers) CHECK(locate(valid.substr(0, n), p).line >= 1);
+    // Garbage and unbalanced nesting.
+    const char* odd[] = {"{", "[", "}", "]]]]", "{\"a\"", "{\"a\":", "{\"a\" 1}", "[1,,,]", "\"\\",
+                         "{\"a\\u12", "{\"actors\": [[[[", "{\"actors\": \"unterminated", "\\\\\\", ":::"};
+    for (const char* text : odd)
+        for (const char* p : pointers) CHECK(locate(text, p).line == 1);
+    // Random bytes.
+    std::mt19937 gen(42);
+    std::uniform_int_distribution<int> byte(0, 255);
+    for (int k = 0; k < 200; ++k) {
+        std::string text(64, ' ');
+        for (auto& c : text) c = static_cast<char>(byte(gen));
+        for (const char* p : pointers) CHECK(locate(text, p).line >= 1);
+    }
+}
+
+TEST_CASE("find_invalid_utf8 follows the Unicode table of well-formed sequences") {
+    using samkart::detail::find_invalid_utf8;
+    constexpr auto none = std::string_view::npos;
+    CHECK(find_invalid_utf8("plain ascii") == none);
+    CHECK(find_invalid_utf8("Kragerø æ 日本 😀") == none);
+    CHECK(find_invalid_utf8("Krager\xF8") == 6);          // Latin-1 ø
+    CHECK(find_invalid_utf8("ab\xC0\x80") == 2);           // overlong NUL
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);         // a surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);     // above U+10FFFF
+    CHECK(find_invalid_utf8("ok\xE2\x82") == 2);           // cut short
+    CHECK(find_invalid_utf8("\x80") == 0);                 // a lone continuation byte
+}
