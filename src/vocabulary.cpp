@@ -83,6 +83,8 @@ constexpr Term sectors[] = {
     {"ngo", "Frivillig organisasjon", "Frivillig organisation", "NGO / voluntary organisation"},
     {"employer", "Arbeidsgiver", "Arbejdsgiver", "Employer"},
     {"cross_sector", "Tverrsektorielt", "Tværsektoriel", "Cross-sector"},
+    {"administration", "Administrasjon og ledelse", "Administration og ledelse",
+     "Administration and leadership"},
 };
 // Target groups named in DOMAIN.md and the seeds.
 constexpr Term targets[] = {

@@ -1,0 +1,294 @@
+// The data sets that ship with samkart: Vestfold og Telemark (seeds 001–004) and synthetic().
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "samkart/core/errors.hpp"
+#include "samkart/datasets.hpp"
+#include "samkart/io/json.hpp"
+
+using namespace samkart;
+
+namespace {
+
+const Link* find_link(const Landscape& land, std::string_view a, std::string_view b,
+                      LinkKind kind) {
+    for (const auto& l : land.links()) {
+        const bool ends = (l.source == a && l.target == b) || (l.source == b && l.target == a);
+        if (l.kind == kind && ends) return &l;
+    }
+    return nullptr;
+}
+
+const Indicator* find_indicator(const Landscape& land, std::string_view area,
+                                std::string_view key) {
+    for (const auto& i : land.indicators())
+        if (i.area == area && i.key == key) return &i;
+    return nullptr;
+}
+
+std::size_t errors_in(const std::vector<Problem>& problems) {
+    return static_cast<std::size_t>(std::count_if(
+        problems.begin(), problems.end(),
+        [](const Problem& p) { return p.severity == Severity::ERROR; }));
+}
+
+}  // namespace
+
+TEST_CASE("vestfold_telemark: the country, the county and its 23 municipalities (001)") {
+    const Landscape land = datasets::vestfold_telemark();
+    CHECK(land.name() == "Vestfold og Telemark");
+    CHECK(land.year() == 2021);
+    CHECK(land.currency() == "NOK");
+    REQUIRE(land.areas().size() == 25);
+    CHECK(land.area("NO").kind == AreaKind::COUNTRY);
+    const Area& county = land.area("38");
+    CHECK(county.kind == AreaKind::COUNTY);
+    CHECK(county.parent == "NO");
+    // 4,200 young people are 8 % of the age group (001): about 52,500 aged 16–25.
+    REQUIRE(county.population.size() == 1);
+    CHECK(county.population[0].ages == AgeRange{16, 25});
+    CHECK(county.population[0].count == doctest::Approx(4200 / 0.08));
+
+    // The 23 municipalities of DOMAIN.md (seed 001).
+    const std::set<std::string> expected{
+        "Skien",    "Porsgrunn", "Siljan",      "Bamble",   "Kragerø",  "Drangedal",
+        "Larvik",   "Sandefjord", "Tønsberg",   "Færder",   "Horten",   "Holmestrand",
+        "Notodden", "Tinn",      "Hjartdal",    "Midt-Telemark", "Nome", "Vinje",
+        "Tokke",    "Seljord",   "Kviteseid",   "Fyresdal", "Nissedal"};
+    std::set<std::string> names;
+    for (const auto& a : land.areas()) {
+        if (a.kind != AreaKind::MUNICIPALITY) continue;
+        names.insert(a.name);
+        CHECK(a.parent == "38");
+        CHECK(a.id.starts_with("38"));
+        CHECK(a.id.size() == 4);
+    }
+    CHECK(names == expected);
+    CHECK(land.area("3807").name == "Skien");
+    CHECK(land.area("3823").name == "Fyresdal");
+}
+
+TEST_CASE("vestfold_telemark: OT's five departments serve every municipality once (002 §5.3)") {
+    const Landscape land = datasets::vestfold_telemark();
+    const std::set<std::string> departments{"ot-skien", "ot-larvik", "ot-sandefjord",
+                                            "ot-tonsberg", "ot-horten"};
+    std::map<std::string, int> served;
+    for (const auto& id : departments) {
+        const Actor& a = land.actor(id);
+        CHECK(a.sector == "follow_up_service");
+        CHECK(a.owner == Owner::COUNTY);
+        CHECK(a.ages == AgeRange{16, 21});
+        CHECK_FALSE(a.illustrative);
+        for (const auto& area : a.areas) ++served[area];
+    }
+    // The departments are the only follow-up actors besides the OT section as a whole.
+    for (const auto& a : land.actors())
+        if (a.sector == "follow_up_service")
+            CHECK((departments.contains(a.id) || a.id == "vtfk-ot"));
+    for (const auto& a : land.areas())
+        if (a.kind == AreaKind::MUNICIPALITY) CHECK_MESSAGE(served[a.id] == 1, a.name);
+}
+
+TEST_CASE("vestfold_telemark: the two 2020 agreements as 004 describes them") {
+    const Landscape land = datasets::vestfold_telemark();
+    const Link* overall = find_link(land, "vtfk", "nav-vt", LinkKind::AGREEMENT);
+    REQUIRE(overall != nullptr);
+    CHECK(overall->formal);
+    REQUIRE(overall->since);
+    CHECK(overall->since->starts_with("2020-06"));
+    CHECK(land.actor("vtfk").owner == Owner::COUNTY);
+    CHECK(land.actor("nav-vt").owner == Owner::STATE);
+
+    const Link* practical = find_link(land, "vtfk-ot", "nav-vt", LinkKind::AGREEMENT);
+    REQUIRE(practical != nullptr);
+    CHECK(practical->formal);
+    CHECK(practical->consent);
+    CHECK(practical->coordinator == "vtfk-ot");
+    CHECK(practical->since == "2020-09-01");
+    REQUIRE(practical->citation);
+    CHECK(practical->citation->starts_with("004"));
+    CHECK(practical->citation->find("OT assumed") != std::string::npos);
+
+    const Link* plan = find_link(land, "vtfk-ot", "nav-vt", LinkKind::SHARED_PLAN);
+    REQUIRE(plan != nullptr);
+    CHECK(plan->consent);
+    CHECK(plan->coordinator == "vtfk-ot");
+    CHECK_FALSE(plan->illustrative);
+}
+
+TEST_CASE("vestfold_telemark: every figure has a source, every real record a citation") {
+    const Landscape land = datasets::vestfold_telemark();
+    for (const auto& i : land.indicators()) {
+        CHECK_MESSAGE(i.source.has_value(), i.key);
+        CHECK_MESSAGE(!i.source.value_or("").empty(), i.key);
+        CHECK_FALSE(i.illustrative);
+    }
+    auto cited = [](const auto& records, const char* what) {
+        for (const auto& r : records)
+            if (!r.illustrative) CHECK_MESSAGE(!r.citation.value_or("").empty(), what);
+    };
+    cited(land.areas(), "area");
+    cited(land.actors(), "actor");
+    cited(land.measures(), "measure");
+    cited(land.links(), "link");
+    cited(land.transitions(), "transition");
+    // The records the seeds do not describe are marked, and there are some of each kind.
+    auto some_illustrative = [](const auto& records) {
+        return std::any_of(records.begin(), records.end(),
+                           [](const auto& r) { return r.illustrative; });
+    };
+    CHECK(some_illustrative(land.actors()));
+    CHECK(some_illustrative(land.measures()));
+    CHECK(some_illustrative(land.links()));
+    CHECK(some_illustrative(land.transitions()));
+}
+
+TEST_CASE("vestfold_telemark: OT and NAV figures agree with 002 §5 and with each other") {
+    const Landscape land = datasets::vestfold_telemark();
+    auto value = [&](std::string_view key) {
+        const Indicator* i = find_indicator(land, "38", key);
+        REQUIRE_MESSAGE(i != nullptr, key);
+        return i->value;
+    };
+    CHECK(value("neet_share_16_25") == doctest::Approx(0.08));
+    CHECK(value("neet_count_16_25") == 4200);
+    CHECK(value("disability_share_under_30") == doctest::Approx(0.038));
+    REQUIRE(find_indicator(land, "NO", "disability_share_under_30"));
+    CHECK(find_indicator(land, "NO", "disability_share_under_30")->value == doctest::Approx(0.025));
+    CHECK(value("nav_fully_unemployed_under_30") + value("nav_partly_unemployed_under_30") +
+              value("nav_on_measures_under_30") ==
+          value("nav_jobseekers_under_30"));
+    CHECK(value("ot_registered_did_not_apply_16_21") + value("ot_registered_declined_16_21") +
+              value("ot_registered_dropout_16_21") + value("ot_registered_other_16_21") ==
+          value("ot_registered_16_21"));
+
+    // The hand-overs into OT carry the registrations by reason (Table 1).
+    std::map<std::string, double> into_ot;
+    for (const auto& t : land.transitions())
+        if (land.actor(t.target).sector == "follow_up_service")
+            into_ot[t.reason.value_or("")] += t.volume.value_or(0);
+    CHECK(into_ot["did_not_apply"] == 1381);
+    CHECK(into_ot["declined_place"] == 460);
+    CHECK(into_ot["dropout"] == 581);
+    CHECK(into_ot["other"] == 517);
+
+    CHECK(land.measure("ot-oppfolging").participants == 858);
+    CHECK(land.measure("ot-egne-tiltak").participants == 343);
+    CHECK(land.measure("ot-frafallsforebygging").participants == 548);
+    CHECK(land.measure("ot-overgang-grenland").participants == 30);
+    CHECK(land.measure("nav-arbeidsrettede-tiltak").participants == 454);
+    for (const char* id : {"ot-oppfolging", "ot-egne-tiltak", "ot-frafallsforebygging",
+                           "ot-overgang-grenland", "nav-arbeidsrettede-tiltak"})
+        CHECK_FALSE(land.measure(id).illustrative);
+}
+
+TEST_CASE("vestfold_telemark: measures at all four levels, and no errors on validation") {
+    const Landscape land = datasets::vestfold_telemark();
+    std::set<Level> levels;
+    for (const auto& m : land.measures()) levels.insert(m.level);
+    CHECK(levels.size() == 4);
+    CHECK(errors_in(land.validate()) == 0);
+}
+
+TEST_CASE("vestfold_telemark: JSON round trip gives an equal landscape") {
+    const Landscape land = datasets::vestfold_telemark();
+    CHECK(from_json_string(to_json_string(land)) == land);
+}
+
+TEST_CASE("synthetic: the documented counts") {
+    const Landscape land = datasets::synthetic(26, 12, 7);
+    // One country, ceil(26 / 25) = 2 counties, 26 municipalities.
+    REQUIRE(land.areas().size() == 1 + 2 + 26);
+    CHECK(land.area("NO").kind == AreaKind::COUNTRY);
+    CHECK(land.area("m0001").parent == "c01");
+    CHECK(land.area("m0026").parent == "c02");
+    CHECK(land.actors().size() == 26 * 12);
+    CHECK(land.indicators().size() == 26);
+    for (const auto& a : land.areas())
+        if (a.kind == AreaKind::MUNICIPALITY) {
+            REQUIRE(a.population.size() == 1);
+            CHECK(a.population[0].ages == AgeRange{16, 25});
+            CHECK(a.population[0].count > 0);
+        }
+    const double actors = static_cast<double>(land.actors().size());
+    CHECK(land.measures().size() >= land.actors().size());
+    CHECK(static_cast<double>(land.measures().size()) <= 3 * actors);
+    CHECK(static_cast<double>(land.links().size()) <= 4 * actors);
+    CHECK(static_cast<double>(land.links().size()) >= 1.5 * actors);
+    CHECK_FALSE(land.transitions().empty());
+    for (const auto& i : land.indicators()) CHECK(i.key == "neet_count_16_25");
+}
+
+TEST_CASE("synthetic: realistic proportions") {
+    const Landscape land = datasets::synthetic(50, 60);
+    std::map<Owner, double> owners;
+    for (const auto& a : land.actors()) owners[a.owner] += 1;
+    const double n = static_cast<double>(land.actors().size());
+    CHECK(owners[Owner::MUNICIPAL] / n > 0.5);
+    CHECK(owners[Owner::COUNTY] / n > 0.05);
+    CHECK(owners[Owner::STATE] / n > 0.05);
+    CHECK(owners[Owner::VOLUNTARY] / n > 0.03);
+    CHECK(owners[Owner::VOLUNTARY] / n < 0.2);
+
+    std::map<Level, double> levels;
+    for (const auto& m : land.measures()) levels[m.level] += 1;
+    CHECK(levels[Level::UNIVERSAL] > levels[Level::INTENSIVE]);
+    CHECK(levels[Level::EARLY] > levels[Level::INTENSIVE]);
+    CHECK(levels.size() == 4);
+    const auto multi = std::count_if(land.measures().begin(), land.measures().end(),
+                                     [](const Measure& m) { return m.providers.size() > 1; });
+    CHECK(multi > 0);
+
+    std::map<LinkKind, double> kinds;
+    for (const auto& l : land.links()) kinds[l.kind] += 1;
+    const double links = static_cast<double>(land.links().size());
+    const double informal =
+        kinds[LinkKind::NETWORK] + kinds[LinkKind::REFERRAL] + kinds[LinkKind::INFORMATION_SHARING];
+    CHECK(informal / links > 0.6);
+    CHECK(kinds[LinkKind::AGREEMENT] > 0);
+    CHECK(kinds.size() == 7);
+    // Mean degree about 5 (2.5 links started per actor, a few dropped as duplicates).
+    CHECK(2 * links / n == doctest::Approx(5.0).epsilon(0.1));
+}
+
+TEST_CASE("synthetic: deterministic, and the seed matters") {
+    const Landscape a = datasets::synthetic(30, 20, 1);
+    const Landscape b = datasets::synthetic(30, 20, 1);
+    const Landscape c = datasets::synthetic(30, 20, 2);
+    CHECK(a == b);
+    CHECK_FALSE(a == c);
+    CHECK(a.actors().size() == c.actors().size());  // the seed changes content, not the counts
+}
+
+TEST_CASE("synthetic: the same landscape on every platform") {
+    // Pinned values: the generator uses only its own integer arithmetic, so these must not change
+    // with the compiler or standard library. If you change the generator on purpose, update them.
+    const Landscape land = datasets::synthetic(4, 15, 2021);
+    CHECK(land.measures().size() == 139);
+    CHECK(land.links().size() == 141);
+    CHECK(land.transitions().size() == 23);
+    CHECK(land.area("m0001").population.at(0).count == 536);
+    CHECK(land.actors()[14].sector == "upper_secondary_school");
+}
+
+TEST_CASE("synthetic: no errors on validation, and a JSON round trip") {
+    const Landscape land = datasets::synthetic(50, 60, 3);
+    CHECK(errors_in(land.validate()) == 0);
+    CHECK(from_json_string(to_json_string(land, -1)) == land);
+}
+
+TEST_CASE("synthetic: bad sizes are refused with a clear message") {
+    using doctest::Contains;
+    CHECK_THROWS_WITH_AS(datasets::synthetic(0, 10), Contains("areas must be at least 1"), Error);
+    CHECK_THROWS_WITH_AS(datasets::synthetic(10, 0), Contains("actors_per_area must be at least 1"),
+                         Error);
+    CHECK_THROWS_WITH_AS(datasets::synthetic(-3, 10), Contains("areas"), Error);
+    // 10,001 × 1,000 is just over the limit of 10^7 actors.
+    CHECK_THROWS_WITH_AS(datasets::synthetic(10'001, 1'000), Contains("more than the limit"),
+                         Error);
+    CHECK_NOTHROW((void)datasets::synthetic(1, 1));
+}
