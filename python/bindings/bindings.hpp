@@ -1,0 +1,59 @@
+#pragma once
+/// @file bindings.hpp
+/// The parts of the extension module samkart._core, one per concept (module.cpp wires them),
+/// and the conversions between samkart values and Python objects that several parts share.
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samkart/core/age_range.hpp"
+#include "samkart/core/vocabulary.hpp"
+
+namespace samkart::python {
+
+namespace py = pybind11;
+
+/// Translate samkart exceptions into the classes of `samkart.errors`.
+void register_errors(py::module_& m);
+/// Level (an enum.IntEnum), the record classes, Problem and the vocabularies.
+void register_model(py::module_& m);
+/// The Landscape class.
+void register_landscape(py::module_& m);
+/// read_json, write_json, from_json_string, to_json_string, validate_json_file.
+void register_io(py::module_& m);
+/// vestfold_telemark() and synthetic().
+void register_datasets(py::module_& m);
+
+/// `(min, max)` or None.
+inline py::object ages_to_python(const std::optional<AgeRange>& ages) {
+    if (!ages) return py::none();
+    return py::make_tuple(ages->min, ages->max);
+}
+
+/// A tuple of strings: record collections are immutable in Python.
+inline py::tuple strings_to_python(const std::vector<std::string>& values) {
+    py::tuple out(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) out[i] = py::str(values[i]);
+    return out;
+}
+
+/// A tuple of enum names ("participation", ...).
+template <class E>
+py::tuple names_to_python(const std::vector<E>& values) {
+    py::tuple out(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) out[i] = py::str(std::string(to_string(values[i])));
+    return out;
+}
+
+/// An optional value as the value or None.
+template <class T>
+py::object optional_to_python(const std::optional<T>& value) {
+    if (!value) return py::none();
+    return py::cast(*value);
+}
+
+}  // namespace samkart::python

@@ -1,0 +1,58 @@
+/// @file errors.cpp
+/// samkart's C++ exceptions arrive in Python as the classes of `samkart.errors`, which are
+/// defined in Python (with docstrings and the extra base classes ValueError and KeyError).
+/// The translator imports that module when it first translates, so one set of classes exists.
+/// Any other std::exception keeps pybind11's default translation.
+
+#include "bindings.hpp"
+
+#include <exception>
+
+#include "samkart/core/errors.hpp"
+
+namespace samkart::python {
+namespace {
+
+/// Raise `samkart.errors.<name>(*args)` as the current Python error.
+void raise(const char* name, const py::tuple& args) {
+    try {
+        const py::object cls = py::module_::import("samkart.errors").attr(name);
+        const py::object error = cls(*args);
+        PyErr_SetObject(cls.ptr(), error.ptr());
+    } catch (py::error_already_set& failure) {
+        // samkart.errors could not be imported or the class not built: report that instead.
+        failure.restore();
+    }
+}
+
+py::object line_or_none(std::size_t n) {
+    if (n == 0) return py::none();
+    return py::int_(n);
+}
+
+}  // namespace
+
+void register_errors(py::module_& /*m*/) {
+    py::register_exception_translator([](std::exception_ptr p) {
+        if (!p) return;
+        try {
+            std::rethrow_exception(p);
+        } catch (const ValidationError& e) {
+            py::list problems;
+            for (const auto& problem : e.problems()) problems.append(py::cast(problem));
+            raise("ValidationError", py::make_tuple(e.what(), problems));
+        } catch (const UnknownIdError& e) {
+            raise("UnknownIdError", py::make_tuple(e.what(), e.collection(), e.id()));
+        } catch (const SchemaError& e) {
+            py::list problems;
+            for (const auto& loc : e.problems())
+                problems.append(py::make_tuple(loc.pointer, line_or_none(loc.line),
+                                               line_or_none(loc.column), loc.message));
+            raise("SchemaError", py::make_tuple(e.what(), problems, e.source_name()));
+        } catch (const Error& e) {
+            raise("SamkartError", py::make_tuple(e.what()));
+        }
+    });
+}
+
+}  // namespace samkart::python

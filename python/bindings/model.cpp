@@ -1,0 +1,291 @@
+/// @file model.cpp
+/// Level (a real enum.IntEnum), the record classes, Problem and the vocabularies.
+/// Records are read-only views copied out of a Landscape: enum fields are their names
+/// ("municipal"), ages are (min, max) or None, collections are tuples.
+
+#include "bindings.hpp"
+
+#include <pybind11/native_enum.h>
+
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "samkart/core/errors.hpp"
+#include "samkart/core/level.hpp"
+#include "samkart/core/records.hpp"
+#include "samkart/core/vocabulary.hpp"
+
+namespace samkart::python {
+namespace {
+
+/// Absent, false or empty: what the JSON writer leaves out (a 0 is shown).
+bool is_unset(const py::object& v) {
+    if (v.is_none()) return true;
+    if (py::isinstance<py::bool_>(v)) return !py::cast<bool>(v);
+    if (py::isinstance<py::str>(v) || py::isinstance<py::tuple>(v) || py::isinstance<py::dict>(v))
+        return py::len(v) == 0;
+    return false;
+}
+
+/// A read-only record class whose __repr__ lists its fields, leaving out the ones that are
+/// absent, empty or false (like the JSON writer) unless they are always shown.
+template <class T>
+class RecordClass {
+public:
+    RecordClass(py::module_& m, const char* name, const char* doc)
+        : cls_(m, name, doc), fields_(std::make_shared<Fields>()) {}
+
+    template <class Getter>
+    RecordClass& field(const char* name, Getter get, const char* doc, bool always = false) {
+        std::function<py::object(const T&)> f = [get](const T& r) -> py::object {
+            auto v = get(r);
+            if constexpr (std::is_base_of_v<py::handle, decltype(v)>)
+                return py::object(std::move(v));
+            else
+                return py::cast(std::move(v));
+        };
+        cls_.def_property_readonly(name, f, doc);
+        fields_->push_back({name, f, always});
+        return *this;
+    }
+
+    void finish() {
+        auto fields = fields_;
+        const std::string name = py::cast<std::string>(cls_.attr("__name__"));
+        cls_.def("__repr__", [fields, name](const T& r) {
+            std::string out = name + "(";
+            bool first = true;
+            for (const auto& f : *fields) {
+                const py::object v = f.get(r);
+                if (!f.always && is_unset(v)) continue;
+                if (!first) out += ", ";
+                first = false;
+                out += f.name;
+                out += '=';
+                out += py::cast<std::string>(py::repr(v));
+            }
+            return out + ")";
+        });
+        cls_.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
+        cls_.def("__copy__", [](const T& r) { return r; });
+        cls_.def("__deepcopy__", [](const T& r, const py::object&) { return r; }, py::arg("memo"));
+    }
+
+private:
+    struct Field {
+        std::string name;
+        std::function<py::object(const T&)> get;
+        bool always;
+    };
+    using Fields = std::vector<Field>;
+    py::class_<T> cls_;
+    std::shared_ptr<Fields> fields_;
+};
+
+template <class E>
+std::string name_of(E value) {
+    return std::string(to_string(value));
+}
+
+py::dict population_to_python(const std::vector<PopulationBand>& bands) {
+    py::dict out;
+    for (const auto& b : bands) out[py::make_tuple(b.ages.min, b.ages.max)] = b.count;
+    return out;
+}
+
+void register_level(py::module_& m) {
+    py::native_enum<Level>(m, "Level", "enum.IntEnum",
+                           "Prevention level (*forebyggingsnivå*), 1 to 4. Ints 1–4 are accepted "
+                           "wherever a level is.")
+        .value("UNIVERSAL", Level::UNIVERSAL, "for everyone, health-promoting (universelt)")
+        .value("EARLY", Level::EARLY, "early help where someone feels concern (tidlig innsats)")
+        .value("TARGETED", Level::TARGETED, "risk groups, adapted measures (målrettet)")
+        .value("INTENSIVE", Level::INTENSIVE,
+               "those already outside: intensified cross-agency effort (intensivt)")
+        .finalize();
+
+    // Helpers as methods of the enum class itself, so that `Level.EARLY.label("nb")` works.
+    const py::object level = m.attr("Level");
+    const py::object property = py::module_::import("builtins").attr("property");
+    level.attr("label") = py::cpp_function(
+        [](Level l, std::string_view lang) { return std::string(level_label(l, lang)); },
+        py::name("label"), py::is_method(level), py::arg("lang") = "en",
+        "The label for a reader in `lang` (\"nb\", \"da\" or \"en\").");
+    level.attr("iom") = property(py::cpp_function(
+        [](Level l) { return std::string(iom_term(l)); }, py::is_method(level),
+        "The IOM prevention spectrum term: universal, selective, indicated or treatment."));
+    level.attr("bti") = property(py::cpp_function(
+        [](Level l) { return bti_level(l); }, py::is_method(level),
+        "The level of the BTI model (Bedre tverrfaglig innsats), 0–3: this level − 1."));
+}
+
+void register_records(py::module_& m) {
+    RecordClass<Area>(m, "Area", "An administrative area: country, county, municipality or district.")
+        .field("id", [](const Area& a) { return a.id; }, "e.g. \"3807\"", true)
+        .field("name", [](const Area& a) { return a.name; }, "e.g. \"Skien\"", true)
+        .field("kind", [](const Area& a) { return name_of(a.kind); },
+               "country, county, municipality or district", true)
+        .field("parent", [](const Area& a) { return a.parent; }, "id of the enclosing area, or None")
+        .field("population", [](const Area& a) { return population_to_python(a.population); },
+               "{(min_age, max_age): count}")
+        .field("illustrative", [](const Area& a) { return a.illustrative; },
+               "True: plausible, not taken from a source")
+        .field("citation", [](const Area& a) { return a.citation; }, "where the record comes from")
+        .finish();
+
+    RecordClass<Actor>(m, "Actor", "A service actor (aktør): an office, school, service or organisation.")
+        .field("id", [](const Actor& a) { return a.id; }, "e.g. \"ot-skien\"", true)
+        .field("name", [](const Actor& a) { return a.name; }, "e.g. \"Oppfølgingstjenesten Skien\"", true)
+        .field("sector", [](const Actor& a) { return a.sector; }, "e.g. \"follow_up_service\"")
+        .field("owner", [](const Actor& a) { return name_of(a.owner); },
+               "municipal, county, state, private or voluntary", true)
+        .field("areas", [](const Actor& a) { return strings_to_python(a.areas); }, "ids of the areas served")
+        .field("ages", [](const Actor& a) { return ages_to_python(a.ages); },
+               "(min, max) ages served, or None for not restricted")
+        .field("illustrative", [](const Actor& a) { return a.illustrative; },
+               "True: plausible, not taken from a source")
+        .field("citation", [](const Actor& a) { return a.citation; }, "where the record comes from")
+        .finish();
+
+    RecordClass<Measure>(m, "Measure", "A measure (tiltak) provided by one or more actors at one level.")
+        .field("id", [](const Measure& r) { return r.id; }, "the measure's id", true)
+        .field("name", [](const Measure& r) { return r.name; }, "e.g. \"Samtalegruppe\"", true)
+        .field("level", [](const Measure& r) { return r.level; }, "samkart.Level", true)
+        .field("providers", [](const Measure& r) { return strings_to_python(r.providers); },
+               "ids of the providing actors (at least one)", true)
+        .field("areas", [](const Measure& r) { return strings_to_python(r.areas); },
+               "ids of the areas; empty means the providers' areas")
+        .field("ages", [](const Measure& r) { return ages_to_python(r.ages); },
+               "(min, max), or None for the providers' ages")
+        .field("targets", [](const Measure& r) { return strings_to_python(r.targets); },
+               "target groups, e.g. (\"neet\",)")
+        .field("capacity", [](const Measure& r) { return r.capacity; }, "places per year, or None")
+        .field("participants", [](const Measure& r) { return r.participants; },
+               "young people per year, or None")
+        .field("cost", [](const Measure& r) { return r.cost; },
+               "per year in the landscape's currency, or None")
+        .field("keys", [](const Measure& r) { return names_to_python(r.keys); },
+               "of collaboration, participation, innovation")
+        .field("tees", [](const Measure& r) { return names_to_python(r.tees); },
+               "of early, close_follow_up, tailored, cross_sector")
+        .field("illustrative", [](const Measure& r) { return r.illustrative; },
+               "True: plausible, not taken from a source")
+        .field("citation", [](const Measure& r) { return r.citation; }, "where the record comes from")
+        .finish();
+
+    RecordClass<Link>(m, "Link", "Collaboration between two actors; referral runs source → target.")
+        .field("source", [](const Link& l) { return l.source; }, "actor id", true)
+        .field("target", [](const Link& l) { return l.target; }, "actor id", true)
+        .field("kind", [](const Link& l) { return name_of(l.kind); },
+               "agreement, referral, shared_plan, information_sharing, co_location, "
+               "joint_measure or network", true)
+        .field("formal", [](const Link& l) { return l.formal; }, "a binding, written agreement")
+        .field("coordinator", [](const Link& l) { return l.coordinator; },
+               "actor id of who holds the baton (stafettholder), or None")
+        .field("consent", [](const Link& l) { return l.consent; },
+               "information flows with the young person's consent")
+        .field("legal_basis", [](const Link& l) { return l.legal_basis; }, "e.g. \"opplæringslova § 3-6\"")
+        .field("intensity", [](const Link& l) { return l.intensity ? py::object(py::str(name_of(*l.intensity))) : py::object(py::none()); },
+               "awareness, cooperation, coordination, integration (PARTNER), or None")
+        .field("trust", [](const Link& l) { return l.trust; }, "survey score 0–4, or None")
+        .field("value", [](const Link& l) { return l.value; }, "survey score 0–4, or None")
+        .field("since", [](const Link& l) { return l.since; }, "ISO date YYYY-MM-DD, or None")
+        .field("until", [](const Link& l) { return l.until; }, "ISO date YYYY-MM-DD, or None")
+        .field("illustrative", [](const Link& l) { return l.illustrative; },
+               "True: plausible, not taken from a source")
+        .field("citation", [](const Link& l) { return l.citation; }, "where the record comes from")
+        .finish();
+
+    RecordClass<Transition>(m, "Transition", "A hand-over of young people from one actor to another (overgang).")
+        .field("source", [](const Transition& t) { return t.source; }, "actor id", true)
+        .field("target", [](const Transition& t) { return t.target; }, "actor id", true)
+        .field("volume", [](const Transition& t) { return t.volume; }, "young people per year, or None")
+        .field("reason", [](const Transition& t) { return t.reason; }, "e.g. \"dropout\", or None")
+        .field("ages", [](const Transition& t) { return ages_to_python(t.ages); }, "(min, max), or None")
+        .field("illustrative", [](const Transition& t) { return t.illustrative; },
+               "True: plausible, not taken from a source")
+        .field("citation", [](const Transition& t) { return t.citation; }, "where the record comes from")
+        .finish();
+
+    RecordClass<Indicator>(m, "Indicator", "A figure about an area, e.g. neet_count_16_25 = 4200 in 2019.")
+        .field("area", [](const Indicator& i) { return i.area; }, "area id", true)
+        .field("key", [](const Indicator& i) { return i.key; }, "e.g. \"neet_count_16_25\"", true)
+        .field("value", [](const Indicator& i) { return i.value; }, "the figure", true)
+        .field("year", [](const Indicator& i) { return i.year; }, "the year it describes, or None")
+        .field("source", [](const Indicator& i) { return i.source; }, "citation, e.g. \"002 §5\"")
+        .field("illustrative", [](const Indicator& i) { return i.illustrative; },
+               "True: plausible, not taken from a source")
+        .finish();
+}
+
+void register_problem(py::module_& m) {
+    py::class_<Problem>(m, "Problem", "One problem with one record of the input.")
+        .def_property_readonly("severity", [](const Problem& p) {
+            return p.severity == Severity::ERROR ? "error" : "warning";
+        }, "\"error\" (stops a landscape from being built) or \"warning\"")
+        .def_readonly("collection", &Problem::collection,
+                      "\"areas\", \"actors\", ..., \"landscape\" or \"schema\"")
+        .def_property_readonly("index", [](const Problem& p) -> py::object {
+            if (p.index < 0) return py::none();
+            return py::int_(p.index);
+        }, "position of the record in its collection, or None")
+        .def_readonly("id", &Problem::id, "the record's id (or \"source → target\"), may be empty")
+        .def_readonly("field", &Problem::field, "the field at fault, may be empty")
+        .def_readonly("message", &Problem::message, "what is wrong and what to do about it")
+        .def("__str__", &Problem::to_string)
+        .def("__repr__", [](const Problem& p) {
+            return "<Problem " + p.to_string() + ">";
+        })
+        .def("__eq__", [](const Problem& a, const Problem& b) { return a == b; }, py::is_operator());
+}
+
+/// The vocabularies by name, as used by `samkart.vocabulary`.
+std::span<const Term> vocabulary(std::string_view name) {
+    if (name == "area_kind") return terms<AreaKind>();
+    if (name == "owner") return terms<Owner>();
+    if (name == "link_kind") return terms<LinkKind>();
+    if (name == "intensity") return terms<Intensity>();
+    if (name == "key") return terms<Key>();
+    if (name == "tee") return terms<Tee>();
+    if (name == "sector") return recommended_sectors();
+    if (name == "target") return recommended_targets();
+    throw py::value_error("unknown vocabulary '" + std::string(name) +
+                          "'; expected one of area_kind|owner|link_kind|intensity|key|tee|sector|target");
+}
+
+void register_vocabulary(py::module_& m) {
+    py::class_<Term>(m, "Term", "A term of a vocabulary: its machine name and its labels.")
+        .def_property_readonly("name", [](const Term& t) { return std::string(t.name); })
+        .def_property_readonly("nb", [](const Term& t) { return std::string(t.nb); })
+        .def_property_readonly("da", [](const Term& t) { return std::string(t.da); })
+        .def_property_readonly("en", [](const Term& t) { return std::string(t.en); })
+        .def("label", [](const Term& t, std::string_view lang) { return std::string(t.label(lang)); },
+             py::arg("lang") = "en", "The label in `lang` (\"nb\", \"da\" or \"en\").")
+        .def("__repr__", [](const Term& t) {
+            return "Term(" + py::cast<std::string>(py::repr(py::str(std::string(t.name)))) + ", en=" +
+                   py::cast<std::string>(py::repr(py::str(std::string(t.en)))) + ")";
+        });
+    m.def("terms", [](std::string_view name) {
+        const auto ts = vocabulary(name);
+        py::tuple out(ts.size());
+        for (std::size_t i = 0; i < ts.size(); ++i) out[i] = py::cast(ts[i]);
+        return out;
+    }, py::arg("vocabulary"),
+          "The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee (closed) or "
+          "sector, target (recommended).");
+    m.attr("languages") = py::make_tuple("nb", "da", "en");
+}
+
+}  // namespace
+
+void register_model(py::module_& m) {
+    register_level(m);
+    register_records(m);
+    register_problem(m);
+    register_vocabulary(m);
+}
+
+}  // namespace samkart::python

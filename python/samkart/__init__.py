@@ -1,0 +1,81 @@
+"""samkart: map the services around young people.
+
+Four prevention levels, the service actors and their measures, the collaboration between
+actors and the hand-overs of young people, with analyses on them. The compute lives in C++
+(``samkart._core``); this package is the Python face of it::
+
+    import samkart as sk
+    land = sk.datasets.vestfold_telemark()
+    print(land.summary())
+"""
+
+from __future__ import annotations
+
+try:
+    from samkart import _core
+except ImportError as err:  # pragma: no cover - only when the package is not built
+    if "_core" not in str(err):
+        raise
+    msg = (
+        "samkart's compiled core (samkart._core) could not be imported. If you are running "
+        "from the source tree, install the package first (pip install .) and run Python "
+        "outside the source directory, so that the installed package is imported. "
+        f"The error was: {err}"
+    )
+    raise ImportError(msg) from err
+
+from samkart import datasets, errors, vocabulary
+from samkart._core import (
+    Actor,
+    Area,
+    Indicator,
+    Landscape,
+    Level,
+    Link,
+    Measure,
+    Problem,
+    Term,
+    Transition,
+    from_json_string,
+    read_json,
+    to_json_string,
+    validate_json_file,
+    write_json,
+)
+from samkart.errors import SamkartError, SchemaError, UnknownIdError, ValidationError
+from samkart.frames import from_frames, to_frames
+from samkart.summary import Summary
+from samkart.vocabulary import label, terms
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "Actor",
+    "Area",
+    "Indicator",
+    "Landscape",
+    "Level",
+    "Link",
+    "Measure",
+    "Problem",
+    "SamkartError",
+    "SchemaError",
+    "Summary",
+    "Term",
+    "Transition",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "datasets",
+    "errors",
+    "from_frames",
+    "from_json_string",
+    "label",
+    "read_json",
+    "terms",
+    "to_frames",
+    "to_json_string",
+    "validate_json_file",
+    "vocabulary",
+    "write_json",
+]
