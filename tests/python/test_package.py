@@ -80,3 +80,14 @@ def test_main_example_runs(repo: Path) -> None:
     assert done.stdout.startswith("Landscape('Vestfold og Telemark'")
     for heading in ("Measures by level", "Actors by owner", "Actors by sector", "Links by kind"):
         assert heading in done.stdout
+
+
+def test_installed_package_imports_outside_the_source_tree(tmp_path: Path) -> None:
+    # The package under test is the installed one, not python/samkart of the checkout.
+    done = subprocess.run(
+        [sys.executable, "-c", "import samkart, sys; print(samkart.__file__); "
+         "print(samkart.datasets.vestfold_telemark().name)"],
+        cwd=tmp_path, capture_output=True, text=True, check=True)
+    path, name = done.stdout.splitlines()
+    assert "site-packages" in path
+    assert name == "Vestfold og Telemark"
