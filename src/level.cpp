@@ -36,7 +36,7 @@ std::optional<Level> parse_level_name(std::string_view name) noexcept {
 void check_language(std::string_view lang) {
     for (auto l : languages)
         if (l == lang) return;
-    throw Error("unknown language '" + std::string(lang) +
+    throw ArgumentError("unknown language '" + std::string(lang) +
                 "': samkart writes labels in 'nb' (Norwegian Bokmål), 'da' (Danish) and 'en' (English)");
 }
 

@@ -49,6 +49,8 @@ void register_errors(py::module_& /*m*/) {
                 problems.append(py::make_tuple(loc.pointer, line_or_none(loc.line),
                                                line_or_none(loc.column), loc.message));
             raise("SchemaError", py::make_tuple(e.what(), problems, e.source_name()));
+        } catch (const ArgumentError& e) {
+            raise("ArgumentError", py::make_tuple(e.what()));
         } catch (const Error& e) {
             raise("SamkartError", py::make_tuple(e.what()));
         }

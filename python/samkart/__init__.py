@@ -42,7 +42,13 @@ from samkart._core import (
     validate_json_file,
     write_json,
 )
-from samkart.errors import SamkartError, SchemaError, UnknownIdError, ValidationError
+from samkart.errors import (
+    ArgumentError,
+    SamkartError,
+    SchemaError,
+    UnknownIdError,
+    ValidationError,
+)
 from samkart.frames import from_frames, to_frames
 from samkart.summary import Summary
 from samkart.vocabulary import label, terms
@@ -52,6 +58,7 @@ __version__: str = _core.__version__
 __all__ = [
     "Actor",
     "Area",
+    "ArgumentError",
     "Indicator",
     "Landscape",
     "Level",

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from samkart._core import Problem
 
-__all__ = ["SamkartError", "SchemaError", "SchemaProblem", "UnknownIdError", "ValidationError"]
+__all__ = [
+    "ArgumentError",
+    "SamkartError",
+    "SchemaError",
+    "SchemaProblem",
+    "UnknownIdError",
+    "ValidationError",
+]
 
 #: One schema problem: (JSON pointer, line, column, message); line and column are 1-based,
 #: None when unknown.
@@ -37,6 +44,12 @@ class ValidationError(SamkartError, ValueError):
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+
+class ArgumentError(SamkartError, ValueError):
+    """An argument is outside what the function accepts (C++ ``samkart::ArgumentError``): an
+    unknown dimension, kind or language, a negative threshold, more samples than actors. The
+    message names the argument and what is accepted."""
 
 
 class UnknownIdError(SamkartError, KeyError):

@@ -23,7 +23,7 @@ TEST_CASE("levels are 1..4 with names, labels and crosswalks") {
     CHECK(bti_level(Level::UNIVERSAL) == 0);
     CHECK(bti_level(Level::INTENSIVE) == 3);
     CHECK_THROWS_WITH_AS((void)level_label(Level::EARLY, "sv"),
-                         doctest::Contains("'nb' (Norwegian Bokmål)"), Error);
+                         doctest::Contains("'nb' (Norwegian Bokmål)"), ArgumentError);
 }
 
 TEST_CASE("closed vocabularies parse their names and list them") {

@@ -4,7 +4,8 @@
 ///
 /// C++ `samkart::Error` arrives in Python as `samkart.SamkartError`; `ValidationError`
 /// (also a Python `ValueError`) carries every problem found; `UnknownIdError` (also a
-/// Python `KeyError`) names the missing id; `SchemaError` (also a `ValueError`) names the
+/// Python `KeyError`) names the missing id; `ArgumentError` (also a `ValueError`) names a bad
+/// argument; `SchemaError` (also a `ValueError`) names the
 /// JSON pointer and line.
 
 #include <cstddef>
@@ -47,6 +48,14 @@ public:
 
 private:
     std::vector<Problem> problems_;
+};
+
+/// An argument of a function is outside what it accepts: an unknown dimension or kind name, a
+/// negative threshold, more samples than nodes. The message names the argument and what is
+/// accepted. Python: `samkart.ArgumentError`, also a `ValueError`.
+class ArgumentError : public Error {
+public:
+    using Error::Error;
 };
 
 /// An id was looked up that the landscape does not have.

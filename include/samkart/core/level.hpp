@@ -28,7 +28,7 @@ inline constexpr std::array<Level, 4> all_levels{Level::UNIVERSAL, Level::EARLY,
 [[nodiscard]] std::optional<Level> parse_level_name(std::string_view name) noexcept;
 
 /// The label for a reader in language `lang` ("nb", "da" or "en").
-/// @throws Error for any other language.
+/// @throws ArgumentError for any other language.
 [[nodiscard]] std::string_view level_label(Level level, std::string_view lang);
 
 /// Crosswalk to the IOM (Institute of Medicine, Mrazek & Haggerty 1994) prevention spectrum:
@@ -42,7 +42,7 @@ inline constexpr std::array<Level, 4> all_levels{Level::UNIVERSAL, Level::EARLY,
 
 /// The languages samkart writes labels and messages in.
 inline constexpr std::array<std::string_view, 3> languages{"nb", "da", "en"};
-/// @throws Error naming the supported languages if `lang` is not one of them.
+/// @throws ArgumentError naming the supported languages if `lang` is not one of them.
 void check_language(std::string_view lang);
 
 }  // namespace samkart

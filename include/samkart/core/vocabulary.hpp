@@ -44,7 +44,7 @@ struct Term {
     std::string_view nb;
     std::string_view da;
     std::string_view en;
-    /// The label in `lang` ("nb", "da", "en"). @throws Error for other languages.
+    /// The label in `lang` ("nb", "da", "en"). @throws ArgumentError for other languages.
     [[nodiscard]] std::string_view label(std::string_view lang) const;
 };
 
