@@ -1,0 +1,135 @@
+/// @file gaps.cpp
+/// samkart._core gap analysis: find_gaps (rules as keyword arguments), Gap and GapReport.
+/// The public face (GapRules dataclass, pandas, HTML) is python/samkart/gaps.py.
+
+#include "bindings.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "samkart/analysis/gaps.hpp"
+#include "samkart/core/errors.hpp"
+#include "samkart/core/landscape.hpp"
+
+namespace samkart::python {
+namespace {
+
+Level to_level(int value, const char* rule) {
+    const auto level = level_from_int(value);
+    if (!level)
+        throw ArgumentError(std::string("rules.") + rule + ": " + std::to_string(value) +
+                            " is not a level; expected 1–4");
+    return *level;
+}
+
+}  // namespace
+
+void register_gaps(py::module_& m) {
+    py::class_<Gap>(m, "Gap", R"doc(
+One gap: where young people can fall between services. Which fields are set depends on the
+kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close it.
+)doc")
+        .def_property_readonly("kind", [](const Gap& g) { return std::string(gap_kind_name(g.kind)); })
+        .def_readonly("severity", &Gap::severity)
+        .def_readonly("area", &Gap::area)
+        .def_readonly("area_name", &Gap::area_name)
+        .def_readonly("level", &Gap::level)
+        .def_property_readonly("ages", [](const Gap& g) { return ages_to_python(g.ages); })
+        .def_property_readonly("actors", [](const Gap& g) { return strings_to_python(g.actors); })
+        .def_property_readonly("actor_names", [](const Gap& g) { return strings_to_python(g.actor_names); })
+        .def_readonly("value", &Gap::value)
+        .def_readonly("expected", &Gap::expected)
+        .def_property_readonly("measures", [](const Gap& g) { return strings_to_python(g.measures); })
+        .def_property_readonly("measure_names", [](const Gap& g) { return strings_to_python(g.measure_names); })
+        .def_readonly("detail", &Gap::detail)
+        .def_readonly("value_missing", &Gap::value_missing)
+        .def("message", &Gap::message, py::arg("lang") = "en",
+             "What is missing and what would close it, in 'nb', 'da' or 'en'.")
+        .def("__eq__", [](const Gap& a, const Gap& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const Gap& g) {
+            return "Gap(" + std::string(gap_kind_name(g.kind)) + ", severity=" +
+                   std::to_string(g.severity).substr(0, 5) + ", area=" + g.area.value_or("None") + ")";
+        });
+
+    py::class_<GapReport>(m, "GapReport", "The gaps of a landscape, most severe first.")
+        .def_property_readonly("gaps", [](const GapReport& r) { return r.gaps(); })
+        .def_property_readonly("notes", [](const GapReport& r) { return r.notes(); })
+        .def("__len__", &GapReport::size)
+        .def("__getitem__", [](const GapReport& r, std::ptrdiff_t i) {
+            const auto n = static_cast<std::ptrdiff_t>(r.size());
+            if (i < 0) i += n;
+            if (i < 0 || i >= n) throw py::index_error("gap index out of range");
+            return r[static_cast<std::size_t>(i)];
+        })
+        .def("filter", [](const GapReport& r, std::optional<std::vector<std::string>> kinds,
+                          std::optional<std::string> area, std::optional<int> level, double min_severity) {
+            GapFilter f{.area = std::move(area), .min_severity = min_severity};
+            if (kinds) {
+                f.kinds.emplace();
+                for (const auto& k : *kinds) f.kinds->push_back(parse_gap_kind(k));
+            }
+            if (level) f.level = to_level(*level, "level");
+            return r.filter(f);
+        }, py::arg("kinds") = py::none(), py::arg("area") = py::none(), py::arg("level") = py::none(),
+           py::arg("min_severity") = 0.0)
+        .def("top", &GapReport::top, py::arg("n"))
+        .def("to_json", &GapReport::to_json, py::arg("lang") = "en", py::arg("indent") = 2);
+
+    m.def("gap_kinds", [] {
+        std::vector<std::string> out;
+        for (auto k : all_gap_kinds()) out.emplace_back(gap_kind_name(k));
+        return out;
+    }, "The names of the gap kinds, in report tie-break order.");
+
+    m.def("find_gaps", [](const Landscape& land, std::pair<int, int> ages, std::vector<double> level_weights,
+                          int cliff_min_level,
+                          std::optional<std::vector<std::tuple<int, std::string, double>>> needs,
+                          int duplication_min_overlap, double volume_reference,
+                          std::vector<std::string> silo_by, int silo_min_size, double silo_threshold,
+                          int spof_min_separated, int max_referral_hops, const std::string& imbalance_value,
+                          double min_level1_share, std::map<std::string, double> kind_weights,
+                          std::optional<std::vector<std::string>> kinds) {
+        GapRules rules;
+        rules.ages = {ages.first, ages.second};
+        if (level_weights.size() != 4)
+            throw ArgumentError("rules.level_weights: expected 4 weights (levels 1–4), got " +
+                                std::to_string(level_weights.size()));
+        for (std::size_t i = 0; i < 4; ++i) rules.level_weights[i] = level_weights[i];
+        rules.cliff_min_level = to_level(cliff_min_level, "cliff_min_level");
+        if (needs) {
+            rules.needs.emplace();
+            for (const auto& [level, key, share] : *needs)
+                rules.needs->push_back({to_level(level, "needs"), key, share});
+        }
+        rules.duplication_min_overlap = duplication_min_overlap;
+        rules.volume_reference = volume_reference;
+        rules.silo_by = std::move(silo_by);
+        rules.silo_min_size = silo_min_size;
+        rules.silo_threshold = silo_threshold;
+        rules.spof_min_separated = spof_min_separated;
+        rules.max_referral_hops = max_referral_hops;
+        if (imbalance_value == "measures") rules.imbalance_value = ImbalanceValue::MEASURES;
+        else if (imbalance_value == "capacity") rules.imbalance_value = ImbalanceValue::CAPACITY;
+        else throw ArgumentError("rules.imbalance_value: unknown '" + imbalance_value + "'; expected measures|capacity");
+        rules.min_level1_share = min_level1_share;
+        rules.kind_weights = std::move(kind_weights);
+        rules.kinds = std::move(kinds);
+        py::gil_scoped_release nogil;
+        return find_gaps(land, rules);
+    }, py::arg("land"), py::kw_only(), py::arg("ages") = std::pair{0, 29},
+       py::arg("level_weights") = std::vector<double>{1.0, 0.8, 0.8, 0.9}, py::arg("cliff_min_level") = 3,
+       py::arg("needs") = py::none(), py::arg("duplication_min_overlap") = 3,
+       py::arg("volume_reference") = 500.0,
+       py::arg("silo_by") = std::vector<std::string>{"owner", "sector"}, py::arg("silo_min_size") = 2,
+       py::arg("silo_threshold") = -0.5, py::arg("spof_min_separated") = 1,
+       py::arg("max_referral_hops") = 3, py::arg("imbalance_value") = "measures",
+       py::arg("min_level1_share") = 0.25, py::arg("kind_weights") = std::map<std::string, double>{},
+       py::arg("kinds") = py::none(),
+       "Every gap of a landscape under the given rules (see samkart.GapRules), most severe first.");
+}
+
+}  // namespace samkart::python
