@@ -1,0 +1,1030 @@
+"""The mapping spreadsheet: an ``.xlsx`` form that municipal staff fill in, and its reader.
+
+:func:`write_template` writes the form: an instruction sheet in Norwegian, Danish or English, a
+``landscape`` sheet (name, year, currency), one sheet per collection (``areas``,
+``population``, ``actors``, ``measures``, ``links``, ``transitions``, ``indicators``) and a
+hidden ``lists`` sheet behind the drop-down lists. On every collection sheet row 1 holds the
+model's field names, row 2 their label in the chosen language, and the records start on row 3.
+
+The layout differs from the JSON document only where a table needs it:
+
+- ``ages`` is two columns ``age_min`` and ``age_max``;
+- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``) are one cell with the
+  values separated by commas (semicolons and line breaks also separate);
+- ``population`` of areas is its own sheet, one row per area and age band;
+- levels are written ``"2 – Tidlig innsats"``; vocabulary terms as their label in the form's
+  language. The reader accepts the number or name (``2``, ``"early"``), the machine name
+  (``"municipal"``) and the label in any of nb, da and en, in any case.
+
+:func:`read_excel` reads one or several filled forms into one :class:`samkart.Landscape` and
+reports every problem at once, each naming the sheet, the row as Excel shows it and the column
+(letter and name): ``measures!C7 (level): level 5 does not exist; …``.
+
+openpyxl is an optional dependency: ``pip install "samkart[excel]"``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from samkart import _core
+from samkart import _excel_text as text
+from samkart.errors import SamkartError, SchemaError, ValidationError
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from samkart._core import Landscape, Problem
+
+__all__ = ["SHEETS", "SheetProblem", "read_excel", "write_template"]
+
+#: The data sheets of the form and their columns, in order.
+SHEETS: dict[str, tuple[str, ...]] = {
+    "areas": ("id", "name", "kind", "parent", "illustrative", "citation"),
+    "population": ("area", "age_min", "age_max", "count"),
+    "actors": ("id", "name", "sector", "owner", "areas", "age_min", "age_max", "illustrative",
+               "citation"),
+    "measures": ("id", "name", "level", "providers", "areas", "age_min", "age_max", "targets",
+                 "capacity", "participants", "cost", "keys", "tees", "illustrative", "citation"),
+    "links": ("source", "target", "kind", "formal", "coordinator", "consent", "legal_basis",
+              "intensity", "trust", "value", "since", "until", "illustrative", "citation"),
+    "transitions": ("source", "target", "volume", "reason", "age_min", "age_max",
+                    "illustrative", "citation"),
+    "indicators": ("area", "key", "value", "year", "source", "illustrative"),
+}
+
+_REQUIRED: dict[str, frozenset[str]] = {
+    "areas": frozenset({"id", "name", "kind"}),
+    "population": frozenset({"area", "age_min", "age_max", "count"}),
+    "actors": frozenset({"id", "name", "owner"}),
+    "measures": frozenset({"id", "name", "level", "providers"}),
+    "links": frozenset({"source", "target", "kind"}),
+    "transitions": frozenset({"source", "target"}),
+    "indicators": frozenset({"area", "key", "value"}),
+}
+
+# How a cell is read, by column.
+_Kind = Literal["text", "id", "ids", "terms", "term", "int", "number", "bool", "date", "level"]
+_KINDS: dict[str, _Kind] = {
+    "id": "id", "parent": "id", "source": "id", "target": "id", "coordinator": "id",
+    "area": "id", "areas": "ids", "providers": "ids", "targets": "terms", "keys": "terms",
+    "tees": "terms", "kind": "term", "owner": "term", "intensity": "term", "sector": "term",
+    "age_min": "int", "age_max": "int", "year": "int", "capacity": "number",
+    "participants": "number", "cost": "number", "trust": "number", "value": "number",
+    "volume": "number", "count": "number", "illustrative": "bool", "formal": "bool",
+    "consent": "bool", "since": "date", "until": "date", "level": "level",
+}
+
+# The vocabulary of each vocabulary column; closed ones refuse other values.
+_VOCABULARY: dict[tuple[str, str], str] = {
+    ("areas", "kind"): "area_kind", ("actors", "owner"): "owner",
+    ("actors", "sector"): "sector", ("measures", "targets"): "target",
+    ("measures", "keys"): "key", ("measures", "tees"): "tee", ("links", "kind"): "link_kind",
+    ("links", "intensity"): "intensity",
+}
+_CLOSED = frozenset({"area_kind", "owner", "link_kind", "intensity", "key", "tee"})
+
+# Which sheet the id columns refer to (for the drop-down lists).
+_REFERS: dict[tuple[str, str], str] = {
+    ("areas", "parent"): "areas", ("population", "area"): "areas",
+    ("actors", "areas"): "areas", ("measures", "providers"): "actors",
+    ("measures", "areas"): "areas", ("links", "source"): "actors",
+    ("links", "target"): "actors", ("links", "coordinator"): "actors",
+    ("transitions", "source"): "actors", ("transitions", "target"): "actors",
+    ("indicators", "area"): "areas",
+}
+
+_FIRST_ROW = 3  # row 1: field names, row 2: labels
+_LAST_ROW = 2000  # the drop-down lists cover the rows up to this one
+_LANDSCAPE_FIELDS = ("name", "year", "currency")
+_SPLIT = re.compile(r"[,;\n]")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$")
+_LEADING_NUMBER = re.compile(r"[+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?")
+_SPACES = re.compile(r"[\s\u00a0]")
+_LEADING_INT = re.compile(r"^\s*(\d+)\b")
+_LINE_SUFFIX = re.compile(r" \(line \d+\)$")
+_RECORD_PREFIX = re.compile(r"^[a-z_]+\[\d+\](?: '.*?')?(?:, field '[^']*')?: ")
+_TRUE = frozenset({"true", "sann", "sand", "sandt", "ja", "yes", "y", "j", "x", "1"})
+_FALSE = frozenset({"false", "usann", "falsk", "nei", "nej", "no", "n", "0"})
+_LEVEL_NAMES = {"universal": 1, "early": 2, "targeted": 3, "intensive": 4}
+
+
+# --- problems ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """One problem in a filled form, located by file, sheet, row and column.
+
+    It has the attributes of :class:`samkart.Problem` (``severity``, ``collection``, ``index``,
+    ``id``, ``field``, ``message``), so code that reads ``ValidationError.problems`` works on
+    both; ``collection`` is the sheet. ``str()`` gives ``"measures!C7 (level): message"``,
+    prefixed with the file name when several files were read.
+    """
+
+    message: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    field: str = ""
+    id: str = ""
+    index: int | None = None
+    severity: Literal["error", "warning"] = "error"
+    show_file: bool = False
+
+    @property
+    def collection(self) -> str:
+        """The sheet, named like the collection it holds."""
+        return self.sheet
+
+    @property
+    def location(self) -> str:
+        """``"measures!C7 (level)"``, or as much of it as is known."""
+        where = self.sheet
+        if self.row is not None:
+            where += f"!{self.column}{self.row}" if self.column else f" row {self.row}"
+        if self.field:
+            where += f" ({self.field})"
+        if self.show_file and self.file:
+            where = f"{self.file}: {where}" if where else self.file
+        return where or self.file
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+# --- openpyxl, lazily ----------------------------------------------------------------------------
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # optional: imported when used
+    except ImportError as err:
+        msg = ('reading and writing spreadsheets needs openpyxl: pip install "samkart[excel]" '
+               "(or pip install openpyxl)")
+        raise ImportError(msg) from err
+    return openpyxl
+
+
+# --- vocabulary lookups --------------------------------------------------------------------------
+
+
+def _labels(vocabulary: str, lang: str) -> dict[str, str]:
+    return {t.name: t.label(lang) for t in _core.terms(vocabulary)}
+
+
+def _lookup(vocabulary: str) -> dict[str, str]:
+    """Lower-cased name and labels (every language) → name; a label two terms share is left
+    out, so that it never picks one of them silently."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for t in _core.terms(vocabulary):
+        out[t.name.lower()] = t.name
+        for lang in _core.languages:
+            key = t.label(lang).strip().lower()
+            if key in out and out[key] != t.name:
+                clash.add(key)
+            out.setdefault(key, t.name)
+    for key in clash:
+        del out[key]
+    for t in _core.terms(vocabulary):
+        out[t.name.lower()] = t.name
+    return out
+
+
+def _level_lookup() -> dict[str, int]:
+    out = dict(_LEVEL_NAMES)
+    for level in _core.Level:
+        out[level.iom.lower()] = int(level)
+        for lang in _core.languages:
+            out[level.label(lang).lower()] = int(level)
+    return out
+
+
+def _level_text(level: int, lang: str) -> str:
+    return f"{level} – {_core.Level(level).label(lang)}"
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def write_template(path: str | os.PathLike[str], lang: str = "nb",
+                   landscape: Landscape | None = None) -> None:
+    """Write the mapping form to ``path`` (an ``.xlsx`` file).
+
+    Args:
+        path: where to write; replaced atomically (a temporary file beside it is renamed over
+            it), so a failed write leaves an existing file intact.
+        lang: the language of the instructions and labels: ``"nb"``, ``"da"`` or ``"en"``.
+        landscape: fill the sheets with this landscape's records instead of the example rows;
+            :func:`read_excel` on the result gives a landscape equal to it.
+
+    Raises:
+        ValueError: ``lang`` is not nb, da or en.
+        ImportError: openpyxl is not installed.
+    """
+    if lang not in ("nb", "da", "en"):
+        msg = f"unknown language {lang!r}; expected nb, da or en"
+        raise ValueError(msg)
+    openpyxl = _openpyxl()
+    if landscape is not None:
+        doc: dict[str, Any] = json.loads(_core.to_json_string(landscape, -1))
+    else:
+        doc = _example(lang)
+    wb = openpyxl.Workbook()
+    _instruction_sheet(wb.active, lang)
+    _landscape_sheet(wb.create_sheet("landscape"), doc, lang)
+    lists = wb.create_sheet("lists")
+    ranges = _list_sheet(lists, lang)
+    for sheet, columns in SHEETS.items():
+        ws = wb.create_sheet(sheet)
+        _header(ws, sheet, columns, lang)
+        _validations(ws, sheet, columns, ranges)
+        for r, record in enumerate(_rows(sheet, doc), start=_FIRST_ROW):
+            for c, field in enumerate(columns, start=1):
+                value = _cell_value(sheet, field, record, lang)
+                if value is not None:
+                    cell = ws.cell(row=r, column=c, value=value)
+                    if isinstance(value, dt.date):
+                        cell.number_format = "yyyy-mm-dd"
+    lists.sheet_state = "hidden"
+    wb.move_sheet(lists, offset=len(wb.sheetnames))
+    _save(wb, Path(path))
+
+
+def _save(wb: Workbook, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _example(lang: str) -> dict[str, Any]:
+    """A small consistent landscape, every record illustrative: the form read back as it is
+    written is valid, and shows how each sheet is filled."""
+    name = {"nb": "Eksempelkommune", "da": "Eksempelkommune", "en": "Example municipality"}
+    return {
+        "name": name[lang], "year": 2024, "currency": "DKK" if lang == "da" else "NOK",
+        "areas": [
+            {"id": "40", "name": "Eksempelfylke", "kind": "county", "illustrative": True},
+            {"id": "4001", "name": name[lang], "kind": "municipality", "parent": "40",
+             "population": [{"ages": [16, 25], "count": 6900}], "illustrative": True},
+        ],
+        "actors": [
+            {"id": "ot", "name": "Oppfølgingstjenesten", "sector": "follow_up_service",
+             "owner": "county", "areas": ["4001"], "ages": [16, 21], "illustrative": True},
+            {"id": "nav", "name": "NAV", "sector": "labour_welfare", "owner": "state",
+             "areas": ["4001"], "ages": [16, 29], "illustrative": True},
+            {"id": "skole", "name": "Videregående skole", "sector": "upper_secondary_school",
+             "owner": "county", "areas": ["4001"], "ages": [16, 19], "illustrative": True},
+        ],
+        "measures": [
+            {"id": "samtale", "name": "Samtalegruppe", "level": 2, "providers": ["ot"],
+             "ages": [16, 21], "targets": ["mental_health"], "capacity": 40,
+             "keys": ["participation"], "tees": ["early", "close_follow_up"],
+             "illustrative": True},
+            {"id": "ungdomsteam", "name": "Ungdomsteam", "level": 4, "providers": ["ot", "nav"],
+             "targets": ["neet"], "capacity": 25, "cost": 1800000,
+             "keys": ["collaboration"], "tees": ["cross_sector"], "illustrative": True},
+        ],
+        "links": [
+            {"source": "ot", "target": "nav", "kind": "agreement", "formal": True,
+             "coordinator": "ot", "consent": True, "intensity": "coordination",
+             "since": "2020-09-01", "illustrative": True},
+            {"source": "skole", "target": "ot", "kind": "referral", "illustrative": True},
+        ],
+        "transitions": [
+            {"source": "skole", "target": "ot", "volume": 120, "reason": "dropout",
+             "ages": [16, 19], "illustrative": True},
+        ],
+        "indicators": [
+            {"area": "4001", "key": "neet_share_16_25", "value": 0.08, "year": 2023,
+             "illustrative": True},
+        ],
+    }
+
+
+def _rows(sheet: str, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    if sheet != "population":
+        return list(doc.get(sheet, []))
+    return [{"area": a["id"], "ages": p["ages"], "count": p["count"]}
+            for a in doc.get("areas", []) for p in a.get("population", [])]
+
+
+def _cell_value(sheet: str, field: str, record: Mapping[str, Any], lang: str) -> Any:
+    if field in ("age_min", "age_max"):
+        ages = record.get("ages")
+        return None if ages is None else ages[0 if field == "age_min" else 1]
+    value = record.get(field)
+    if value is None or value is False or value == [] or value == "":
+        return None
+    kind = _KINDS.get(field, "text")
+    vocabulary = _VOCABULARY.get((sheet, field))
+    if kind == "level":
+        return _level_text(int(value), lang)
+    if vocabulary is not None:
+        labels = _labels(vocabulary, lang)
+        if isinstance(value, list):
+            return ", ".join(labels.get(str(v), str(v)) for v in value)
+        return labels.get(value, value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if kind == "date":
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    return value
+
+
+def _instruction_sheet(ws: Worksheet, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.title = text.pick(text.WORDS["instructions"], lang)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 26
+    ws.column_dimensions["C"].width = 12
+    ws.column_dimensions["D"].width = 90
+    ws.append([text.pick(text.WORDS["title"], lang)])
+    ws["A1"].font = Font(bold=True, size=14)
+    for paragraph in text.INSTRUCTIONS[lang]:
+        ws.append([])
+        ws.append([paragraph])
+        row = ws.max_row
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row=row, column=1).alignment = wrap
+        ws.row_dimensions[row].height = 15 * (1 + len(paragraph) // 130)
+    # The levels.
+    ws.append([])
+    ws.append([text.pick(text.WORDS["levels"], lang)])
+    ws.cell(row=ws.max_row, column=1).font = bold
+    for level in _core.Level:
+        ws.append([int(level), level.label(lang), "", f"IOM: {level.iom}; BTI {level.bti}"])
+    # Each sheet and its columns.
+    words = text.WORDS
+    for sheet, columns in {"landscape": _LANDSCAPE_FIELDS, **SHEETS}.items():
+        ws.append([])
+        ws.append([f"{text.pick(words['sheet'], lang)} {sheet}",
+                   text.pick(text.SHEETS[sheet], lang)])
+        ws.cell(row=ws.max_row, column=1).font = bold
+        ws.append([text.pick(words["column"], lang), text.pick(words["label"], lang),
+                   text.pick(words["required"], lang), text.pick(words["help"], lang)])
+        for c in range(1, 5):
+            ws.cell(row=ws.max_row, column=c).font = Font(italic=True)
+        for field in columns:
+            if sheet == "landscape":
+                label, help_text = text.pick(words[field], lang), ""
+                required = field == "name"
+            else:
+                label, help_text = _column_text(sheet, field, lang)
+                required = field in _REQUIRED[sheet]
+            yes_no = text.pick(words["yes" if required else "no"], lang)
+            ws.append([field, label, yes_no, help_text])
+            ws.cell(row=ws.max_row, column=4).alignment = wrap
+    # The closed vocabularies with their labels.
+    ws.append([])
+    ws.append([text.pick(words["vocabularies"], lang)])
+    ws.cell(row=ws.max_row, column=1).font = bold
+    for vocabulary in ("area_kind", "owner", "link_kind", "intensity", "key", "tee", "sector",
+                       "target"):
+        for t in _core.terms(vocabulary):
+            ws.append([vocabulary, t.name, "", t.label(lang)])
+
+
+def _column_text(sheet: str, field: str, lang: str) -> tuple[str, str]:
+    entry = text.COLUMNS.get((sheet, field)) or text.SHARED.get(field)
+    if entry is None:  # pragma: no cover - every column has a text (tested)
+        return field, ""
+    return text.pick(entry[0], lang), text.pick(entry[1], lang)
+
+
+def _landscape_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: str) -> None:
+    from openpyxl.styles import Font
+
+    ws.append(["field", "value", text.pick(text.WORDS["label"], lang)])
+    for c in range(1, 4):
+        ws.cell(row=1, column=c).font = Font(bold=True)
+    for field in _LANDSCAPE_FIELDS:
+        ws.append([field, doc.get(field), text.pick(text.WORDS[field], lang)])
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 40
+
+
+def _list_sheet(ws: Worksheet, lang: str) -> dict[str, str]:
+    """Write the drop-down lists, one column each; return list name → range formula."""
+    lists: dict[str, list[str]] = {
+        "level": [_level_text(int(level), lang) for level in _core.Level],
+        "bool": ["TRUE", "FALSE"],
+    }
+    for vocabulary in ("area_kind", "owner", "sector", "link_kind", "intensity", "key", "tee",
+                       "target"):
+        lists[vocabulary] = [t.label(lang) for t in _core.terms(vocabulary)]
+    ranges: dict[str, str] = {}
+    from openpyxl.utils import get_column_letter
+
+    for c, (name, values) in enumerate(lists.items(), start=1):
+        ws.cell(row=1, column=c, value=name)
+        for r, value in enumerate(values, start=2):
+            ws.cell(row=r, column=c, value=value)
+        letter = get_column_letter(c)
+        ranges[name] = f"lists!${letter}$2:${letter}${len(values) + 1}"
+    return ranges
+
+
+def _header(ws: Worksheet, sheet: str, columns: Sequence[str], lang: str) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for c, field in enumerate(columns, start=1):
+        label, help_text = _column_text(sheet, field, lang)
+        required = field in _REQUIRED[sheet]
+        head = ws.cell(row=1, column=c, value=field)
+        head.font = Font(bold=True, color="C00000" if required else "000000")
+        head.fill = fill
+        head.comment = Comment(help_text, "samkart", width=300, height=80)
+        sub = ws.cell(row=2, column=c, value=label + (" *" if required else ""))
+        sub.font = Font(italic=True, color="595959")
+        ws.column_dimensions[get_column_letter(c)].width = max(12, min(40, len(label) + 4))
+    ws.freeze_panes = "A3"
+
+
+_STOP: Literal["stop"] = "stop"
+_WARNING: Literal["warning"] = "warning"
+
+
+def _validations(ws: Worksheet, sheet: str, columns: Sequence[str],
+                 ranges: Mapping[str, str]) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for c, field in enumerate(columns, start=1):
+        kind = _KINDS.get(field, "text")
+        vocabulary = _VOCABULARY.get((sheet, field))
+        refers = _REFERS.get((sheet, field))
+        style: Literal["stop", "warning"] | None
+        if kind == "level":
+            formula, style = ranges["level"], _STOP
+        elif kind == "bool":
+            formula, style = ranges["bool"], _STOP
+        elif vocabulary is not None:
+            # Lists of terms and the open vocabularies take other entries too.
+            single_closed = vocabulary in _CLOSED and kind == "term"
+            formula, style = ranges[vocabulary], _STOP if single_closed else None
+        elif refers is not None:
+            # An id may be defined in another municipality's form: warn, do not refuse.
+            target_letter = "A"
+            formula = f"{refers}!${target_letter}${_FIRST_ROW}:${target_letter}${_LAST_ROW}"
+            style = _WARNING if kind == "id" else None
+        else:
+            continue
+        dv = DataValidation(type="list", formula1=f"={formula}", allow_blank=True)
+        if style is not None:
+            dv.errorStyle = style
+            dv.showErrorMessage = True
+        else:
+            dv.showErrorMessage = False
+        letter = get_column_letter(c)
+        dv.add(f"{letter}{_FIRST_ROW}:{letter}{_LAST_ROW}")
+        ws.add_data_validation(dv)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Located:
+    """Where a record came from: file, sheet, row and the column letter of each field."""
+
+    file: str
+    sheet: str
+    row: int
+    letters: Mapping[str, str]
+
+
+@dataclass
+class _Reader:
+    """Collects records and problems over all the files read."""
+
+    show_file: bool
+    problems: list[SheetProblem]
+    records: dict[str, list[dict[str, Any]]]
+    located: dict[str, list[_Located]]
+    flagged: set[tuple[str, int, str]]
+    population: list[tuple[dict[str, Any], _Located]]
+    population_by_area: dict[str, list[_Located]]
+
+    def problem(self, where: _Located | None, field: str, message: str, *,
+                file: str = "", sheet: str = "", row: int | None = None,
+                column: str = "", record_id: str = "") -> None:
+        if where is not None:
+            file, sheet, row = where.file, where.sheet, where.row
+            column = column or where.letters.get(field, "")
+        self.problems.append(SheetProblem(
+            message=message, file=file, sheet=sheet, row=row, column=column, field=field,
+            id=record_id, show_file=self.show_file))
+
+
+def read_excel(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+               name: str | None = None, year: int | None = None,
+               currency: str | None = None) -> Landscape:
+    """Read one or several filled forms into one landscape.
+
+    Several files (one per municipality, say) are merged: their records are put together, and
+    an id used in two places is reported with both places. The name, year and currency come
+    from the arguments, else from the ``landscape`` sheet (the files must agree), else the
+    name is the file name and the currency ``NOK``.
+
+    Raises:
+        ValidationError: the forms have problems; ``problems`` lists every one of them as a
+            :class:`SheetProblem` naming the file, sheet, row and column: a missing sheet, a
+            header that does not match, a blank required cell, a number typed as text, an
+            unknown term, and every rule of the model (unknown ids, level 5, …).
+        SamkartError: a file cannot be opened as a spreadsheet.
+        ImportError: openpyxl is not installed.
+    """
+    if isinstance(path_or_paths, str | os.PathLike):
+        paths = [Path(path_or_paths)]
+    else:
+        paths = [Path(p) for p in path_or_paths]
+    if not paths:
+        msg = "read_excel needs at least one file"
+        raise ValueError(msg)
+    openpyxl = _openpyxl()
+    names = [p.name for p in paths]
+    show_file = len(paths) > 1
+    reader = _Reader(show_file, [], {s: [] for s in SHEETS if s != "population"},
+                     {s: [] for s in SHEETS if s != "population"}, set(), [], {})
+    meta: list[dict[str, Any]] = []
+    for path, label in zip(paths, names, strict=True):
+        try:
+            wb = openpyxl.load_workbook(path, data_only=True)
+        except FileNotFoundError:
+            msg = f"{path}: no such file"
+            raise SamkartError(msg) from None
+        except Exception as err:
+            msg = f"{path}: cannot be read as an .xlsx spreadsheet ({err})"
+            raise SamkartError(msg) from None
+        meta.append(_read_landscape_sheet(wb, label, reader))
+        for sheet in SHEETS:
+            if sheet not in wb.sheetnames:
+                reader.problem(None, "", f"the sheet {sheet!r} is missing; copy it from a new "
+                               "template (samkart template)", file=label, sheet=sheet)
+                continue
+            _read_sheet(wb[sheet], sheet, label, reader)
+    landscape_name, landscape_year, landscape_currency = _landscape_fields(
+        meta, paths, name, year, currency, reader)
+    _attach_population(reader)
+    _check_duplicates(reader)
+    doc: dict[str, Any] = {"samkart": 1, "name": landscape_name, "currency": landscape_currency}
+    if landscape_year is not None:
+        doc["year"] = landscape_year
+    doc.update(reader.records)
+    try:
+        land = _core.from_json_string(json.dumps(doc, ensure_ascii=False), "<spreadsheet>")
+    except ValidationError as e:
+        for p in e.problems:
+            _model_problem(p, reader)
+        land = None
+    except SchemaError as e:  # pragma: no cover - the cells are checked before this
+        for pointer, _line, _column, message in e.problems:
+            _schema_problem(pointer, _RECORD_PREFIX.sub("", message), reader)
+        land = None
+    if reader.problems or land is None:
+        raise _error(reader.problems, names)
+    return land
+
+
+def _error(problems: list[SheetProblem], names: Sequence[str]) -> ValidationError:
+    order = {n: k for k, n in enumerate(names)}
+    sheets = {s: k for k, s in enumerate(("landscape", *SHEETS))}
+    problems = sorted(problems, key=lambda p: (order.get(p.file, -1), sheets.get(p.sheet, -1),
+                                               p.row or 0, len(p.column), p.column))
+    n = len(problems)
+    head = f"{n} {'problem' if n == 1 else 'problems'} in {', '.join(names)}"
+    lines = [str(p) for p in problems]
+    # ValidationError.problems is typed for the core's Problem; SheetProblem has the same
+    # attributes (duck-typed), plus the sheet, row and column.
+    return ValidationError("\n  - ".join([head, *lines]), cast("list[Problem]", problems))
+
+
+def _read_landscape_sheet(wb: Any, label: str, reader: _Reader) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if "landscape" not in wb.sheetnames:
+        return out
+    ws = wb["landscape"]
+    for row in ws.iter_rows(min_row=2, max_col=2):
+        key = row[0].value
+        if not isinstance(key, str) or key.strip() not in _LANDSCAPE_FIELDS:
+            continue
+        key = key.strip()
+        value = row[1].value
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        where = _Located(label, "landscape", row[1].row, {key: "B"})
+        if key == "year":
+            converted, problem = _to_int(value)
+            if problem:
+                reader.problem(where, key, problem)
+                continue
+            out[key] = converted
+        else:
+            out[key] = _to_text(value)
+    return out
+
+
+def _landscape_fields(meta: Sequence[Mapping[str, Any]], paths: Sequence[Path],
+                      name: str | None, year: int | None, currency: str | None,
+                      reader: _Reader) -> tuple[str, int | None, str]:
+    def agreed(field: str) -> Any:
+        values = {m[field] for m in meta if field in m}
+        if len(values) > 1:
+            shown = ", ".join(sorted(str(v) for v in values))
+            reader.problem(None, field, f"the files give different values ({shown}); pass "
+                           f"{field}= to read_excel", sheet="landscape")
+            return None
+        return next(iter(values), None)
+
+    out_name = name if name is not None else agreed("name")
+    if out_name is None:
+        out_name = " + ".join(p.stem for p in paths)
+    out_year = year if year is not None else agreed("year")
+    out_currency = currency if currency is not None else agreed("currency")
+    return str(out_name), out_year, str(out_currency or "NOK")
+
+
+def _header_row(ws: Worksheet, sheet: str, label: str,
+                reader: _Reader) -> dict[str, int] | None:
+    """Column name → column number, from row 1; problems for unknown, repeated or missing
+    columns. None when a required column is missing (the sheet cannot be read)."""
+    from openpyxl.utils import get_column_letter
+
+    columns = SHEETS[sheet]
+    found: dict[str, int] = {}
+    for cell in ws[1]:
+        value = cell.value
+        if cell.column is None or value is None or (isinstance(value, str)
+                                                    and not value.strip()):
+            continue
+        letter = get_column_letter(cell.column)
+        key = str(value).strip().lower()
+        if key not in columns:
+            hint = difflib.get_close_matches(key, columns, n=1)
+            more = f"; did you mean {hint[0]!r}?" if hint else (
+                f"; the columns of this sheet are {', '.join(columns)}")
+            reader.problem(None, str(value), f"unknown column {value!r}{more}", file=label,
+                           sheet=sheet, row=1, column=letter)
+            continue
+        if key in found:
+            reader.problem(None, key, f"the column {key!r} appears twice (also in column "
+                           f"{get_column_letter(found[key])})", file=label, sheet=sheet, row=1,
+                           column=letter)
+            continue
+        found[key] = cell.column
+    missing = [c for c in columns if c in _REQUIRED[sheet] and c not in found]
+    for field in missing:
+        reader.problem(None, field, f"the required column {field!r} is missing from row 1; "
+                       "row 1 must hold the column names of the template", file=label,
+                       sheet=sheet, row=1)
+    return None if missing else found
+
+
+def _is_label_row(values: Mapping[str, Any], sheet: str) -> bool:
+    """Row 2 of the template holds the columns' labels; recognise it in any language."""
+    seen = False
+    for field, value in values.items():
+        if value is None:
+            continue
+        entry = text.COLUMNS.get((sheet, field)) or text.SHARED.get(field)
+        if entry is None or not isinstance(value, str):
+            return False
+        if value.strip().rstrip("*").strip() not in entry[0]:
+            return False
+        seen = True
+    return seen
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _read_sheet(ws: Worksheet, sheet: str, label: str, reader: _Reader) -> None:
+    from openpyxl.utils import get_column_letter
+
+    header = _header_row(ws, sheet, label, reader)
+    if header is None:
+        return
+    letters = {f: get_column_letter(c) for f, c in header.items()}
+    for row_cells in ws.iter_rows(min_row=2):
+        by_column = {cell.column: cell.value for cell in row_cells}
+        row = row_cells[0].row or 0
+        values = {f: by_column.get(c) for f, c in header.items()}
+        if all(_blank(v) for v in values.values()):
+            continue
+        if row == 2 and _is_label_row(values, sheet):
+            continue
+        where = _Located(label, sheet, row, letters)
+        _read_record(sheet, values, where, reader)
+
+
+def _read_record(sheet: str, values: Mapping[str, Any], where: _Located,
+                 reader: _Reader) -> None:
+    record: dict[str, Any] = {}
+    bad: set[str] = set()
+    for field, value in values.items():
+        if _blank(value):
+            continue
+        converted, problem = _convert(sheet, field, value)
+        if problem:
+            reader.problem(where, field, problem)
+            bad.add(field)
+        elif converted is not None:
+            record[field] = converted
+    # Ages: both columns or neither.
+    lo, hi = record.pop("age_min", None), record.pop("age_max", None)
+    if (lo is None) != (hi is None) and not ({"age_min", "age_max"} & bad):
+        blank = "age_max" if hi is None else "age_min"
+        reader.problem(where, blank, "fill in both age_min and age_max, or neither")
+        bad.add(blank)
+    if lo is not None and hi is not None:
+        record["ages"] = [lo, hi]
+    if {"age_min", "age_max"} & bad:
+        bad.add("ages")
+    record_id = str(record.get("id", ""))
+    for field in sorted(_REQUIRED[sheet] - set(record) - bad):
+        if field in ("age_min", "age_max") and ("ages" in record or "ages" in bad):
+            continue
+        label, _ = _column_text(sheet, field, "en")
+        reader.problem(where, field, f"required: fill in the {label.lower()}",
+                       record_id=record_id)
+        bad.add(field)
+    if sheet == "population":
+        if {"area", "ages", "count"} & bad or "ages" not in record:
+            return
+        reader.population.append((record, where))
+        return
+    # A record that nothing refers to is left out when a required cell is unusable; one
+    # that others refer to goes in with a stand-in value, so that the model still checks its
+    # other cells and the references to it. Problems on stand-in fields are not repeated.
+    if sheet in ("links", "transitions", "indicators") and bad & _REQUIRED[sheet]:
+        return
+    if "id" in bad:
+        return
+    for field in bad & _REQUIRED[sheet] - {"name"}:
+        record[field] = _STAND_IN[field]
+    if "name" in bad:
+        record["name"] = record["id"]
+    index = len(reader.records[sheet])
+    reader.records[sheet].append(record)
+    reader.located[sheet].append(where)
+    for field in bad:
+        reader.flagged.add((sheet, index, field))
+
+
+_STAND_IN: dict[str, Any] = {"kind": "municipality", "owner": "municipal",
+                             "level": 1, "providers": []}
+
+
+def _convert(sheet: str, field: str, value: Any) -> tuple[Any, str]:
+    """A cell's value as the JSON document wants it, or a message saying what is wrong."""
+    kind = _KINDS.get(field, "text")
+    vocabulary = _VOCABULARY.get((sheet, field))
+    if kind in ("text", "date"):
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat(), ""
+        if isinstance(value, dt.date):
+            return value.isoformat(), ""
+        return _to_text(value), ""
+    if kind == "id":
+        return _to_text(value), ""
+    if kind == "ids":
+        return _split(value), ""
+    if kind == "int":
+        return _to_int(value)
+    if kind == "number":
+        return _to_number(value)
+    if kind == "bool":
+        return _to_bool(value)
+    if kind == "level":
+        return _to_level(value)
+    assert vocabulary is not None
+    if kind == "terms":
+        out, unknown = [], []
+        for part in _split_terms(value, vocabulary):
+            name, ok = _to_term(part, vocabulary)
+            out.append(name)
+            if not ok:
+                unknown.append(part)
+        if unknown:
+            return None, _unknown_term(unknown[0], vocabulary)
+        return out, ""
+    name, ok = _to_term(_to_text(value), vocabulary)
+    return (name, "") if ok else (None, _unknown_term(_to_text(value), vocabulary))
+
+
+def _to_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _split(value: Any) -> list[str]:
+    return [part.strip() for part in _SPLIT.split(_to_text(value)) if part.strip()]
+
+
+def _split_terms(value: Any, vocabulary: str) -> list[str]:
+    """Split a list cell; labels that contain a comma ("Not in employment, education or
+    training") are taken whole before splitting."""
+    cell = _to_text(value)
+    for t in _core.terms(vocabulary):
+        for lang in _core.languages:
+            label = t.label(lang)
+            if "," in label:
+                cell = re.sub(re.escape(label), t.name, cell, flags=re.IGNORECASE)
+    return [part.strip() for part in _SPLIT.split(cell) if part.strip()]
+
+
+def _to_term(value: str, vocabulary: str) -> tuple[str, bool]:
+    name = _lookup(vocabulary).get(value.strip().lower())
+    if name is not None:
+        return name, True
+    return value, vocabulary not in _CLOSED
+
+
+def _unknown_term(value: str, vocabulary: str) -> str:
+    names = [t.name for t in _core.terms(vocabulary)]
+    choices = list(_lookup(vocabulary))
+    hint = difflib.get_close_matches(value.lower(), choices, n=1)
+    more = f"; did you mean {_lookup(vocabulary)[hint[0]]!r}?" if hint else ""
+    return (f"unknown value {value!r}; choose one of the list: {', '.join(names)} (or their "
+            f"labels){more}")
+
+
+def _to_number(value: Any) -> tuple[float | int | None, str]:
+    if isinstance(value, bool):
+        return None, f"{value} is not a number"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None, "the number is not finite"
+        return _plain_number(float(value)), ""
+    if isinstance(value, str):
+        compact = _SPACES.sub("", value)
+        if _NUMBER.match(compact):
+            return _plain_number(float(compact.replace(",", "."))), ""
+        found = _LEADING_NUMBER.search(value)
+        digits = _SPACES.sub("", found.group()) if found else ""
+        hint = f"; type the number alone ({digits})" if digits else "; type a number"
+        return None, f"{value!r} is text, not a number{hint}"
+    return None, f"{value!r} is not a number"
+
+
+def _plain_number(value: float) -> float | int:
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def _to_int(value: Any) -> tuple[int | None, str]:
+    number, problem = _to_number(value)
+    if problem:
+        return None, problem.replace("a number", "a whole number")
+    if not isinstance(number, int):
+        return None, f"{number} is not a whole number"
+    return number, ""
+
+
+def _to_bool(value: Any) -> tuple[bool | None, str]:
+    if isinstance(value, bool):
+        return value, ""
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value), ""
+    key = _to_text(value).lower()
+    if key in _TRUE:
+        return True, ""
+    if key in _FALSE:
+        return False, ""
+    return None, f"{value!r} is not TRUE or FALSE"
+
+
+def _to_level(value: Any) -> tuple[int | None, str]:
+    if isinstance(value, bool):
+        return None, f"{value} is not a level; choose 1–4 from the list"
+    if isinstance(value, int | float):
+        if float(value).is_integer():
+            return int(value), ""  # the model says when it is outside 1–4
+        return None, f"{value} is not a level; choose 1–4 from the list"
+    cell = str(value).strip()
+    match = _LEADING_INT.match(cell)
+    if match:
+        return int(match.group(1)), ""
+    level = _level_lookup().get(cell.lower())
+    if level is not None:
+        return level, ""
+    return None, f"unknown level {cell!r}; choose 1–4 from the list"
+
+
+# --- the model's problems, located ---------------------------------------------------------------
+
+
+def _attach_population(reader: _Reader) -> None:
+    by_id: dict[str, dict[str, Any]] = {}
+    for record in reader.records["areas"]:
+        by_id.setdefault(record["id"], record)
+    for record, where in reader.population:
+        area = by_id.get(record["area"])
+        if area is None:
+            reader.problem(where, "area", f"unknown area {record['area']!r}; add it to the "
+                           "areas sheet or correct the code", record_id=record["area"])
+            continue
+        area.setdefault("population", []).append(
+            {"ages": record["ages"], "count": record["count"]})
+        reader.population_by_area.setdefault(area["id"], []).append(where)
+
+
+def _check_duplicates(reader: _Reader) -> None:
+    """Report an id used twice with both places (file, sheet, row), and keep the first."""
+    for sheet in ("areas", "actors", "measures"):
+        first: dict[str, _Located] = {}
+        kept: list[dict[str, Any]] = []
+        kept_at: list[_Located] = []
+        flagged = {(s, i, f) for (s, i, f) in reader.flagged if s == sheet}
+        renumbered: set[tuple[str, int, str]] = set()
+        for index, (record, where) in enumerate(
+                zip(reader.records[sheet], reader.located[sheet], strict=True)):
+            other = first.get(record["id"])
+            if other is not None:
+                place = f"{other.sheet}!{other.letters.get('id', 'A')}{other.row}"
+                if other.file != where.file:
+                    place = f"{place} in {other.file} (this row is in {where.file})"
+                reader.problem(where, "id", f"duplicate id {record['id']!r}: also used at "
+                               f"{place}; give each record its own id, or keep it in one "
+                               "place only", record_id=record["id"])
+                continue
+            first[record["id"]] = where
+            renumbered |= {(sheet, len(kept), f) for (_, i, f) in flagged if i == index}
+            kept.append(record)
+            kept_at.append(where)
+        reader.records[sheet] = kept
+        reader.located[sheet] = kept_at
+        reader.flagged = {p for p in reader.flagged if p[0] != sheet} | renumbered
+
+
+def _model_problem(p: Problem, reader: _Reader) -> None:
+    message = _LINE_SUFFIX.sub("", p.message)
+    collection, index, field = p.collection, p.index, p.field
+    if collection not in reader.located or index is None or index >= len(
+            reader.located[collection]):
+        reader.problem(None, field, message, sheet=collection, record_id=p.id)
+        return
+    if (collection, index, field) in reader.flagged:
+        return  # already reported for the cell that holds it
+    where = reader.located[collection][index]
+    if field == "population":
+        rows = reader.population_by_area.get(p.id, [])
+        if rows:
+            at = rows[0]
+            more = (f" (rows {', '.join(str(w.row) for w in rows)} of this area)"
+                    if len(rows) > 1 else "")
+            reader.problem(at, "count", message + more, record_id=p.id)
+            return
+    if field == "ages":
+        reader.problem(where, "age_min/age_max", message, column=where.letters.get("age_min", ""),
+                       record_id=p.id)
+        return
+    reader.problem(where, field, message, record_id=p.id)
+
+
+def _schema_problem(pointer: str, message: str, reader: _Reader) -> None:
+    parts = pointer.split("/")[1:]
+    if len(parts) >= 2 and parts[0] in reader.located and parts[1].isdigit():
+        index = int(parts[1])
+        if index < len(reader.located[parts[0]]):
+            field = parts[2] if len(parts) >= 3 else ""
+            reader.problem(reader.located[parts[0]][index], field, message)
+            return
+    reader.problem(None, "", message, sheet=pointer)
+

@@ -1,0 +1,326 @@
+"""The mapping spreadsheet: the template, a person filling it in, round trips and merging."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # the "excel" extra; the "test" extra installs it
+import pytest
+
+import samkart as sk
+from samkart.excel import SHEETS, SheetProblem, read_excel, write_template
+
+
+def _clear(ws: Any) -> None:
+    """Delete the example rows, as a person starting on a new form would."""
+    if ws.max_row >= 3:
+        ws.delete_rows(3, ws.max_row - 2)
+
+
+def _type_row(ws: Any, row: int, **cells: Any) -> None:
+    """Type values into the cells of one row, by column name (row 1)."""
+    columns = {c.value: c.column for c in ws[1]}
+    for field, value in cells.items():
+        ws.cell(row=row, column=columns[field], value=value)
+
+
+def _problems(e: pytest.ExceptionInfo[sk.ValidationError]) -> list[str]:
+    return [str(p) for p in e.value.problems]
+
+
+# --- the template --------------------------------------------------------------------------------
+
+
+def test_template_has_every_sheet_header_and_list(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_template(path, lang="nb")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "veiledning"
+    assert wb.sheetnames[1:] == ["landscape", *SHEETS, "lists"]
+    assert wb["lists"].sheet_state == "hidden"
+    for sheet, columns in SHEETS.items():
+        ws = wb[sheet]
+        assert tuple(c.value for c in ws[1]) == columns
+        assert all(c.comment is not None for c in ws[1]), "every column explains itself"
+        assert all(isinstance(c.value, str) and c.value for c in ws[2]), "a label row"
+    # Drop-down lists on the vocabulary columns, fed from the hidden lists sheet.
+    measures = wb["measures"]
+    formulas = {str(dv.sqref): dv.formula1 for dv in measures.data_validations.dataValidation}
+    assert formulas["C3:C2000"].startswith("=lists!")  # level
+    assert formulas["L3:L2000"].startswith("=lists!")  # keys
+    assert formulas["M3:M2000"].startswith("=lists!")  # tees
+    actors = wb["actors"]
+    sqrefs = {str(dv.sqref) for dv in actors.data_validations.dataValidation}
+    assert {"C3:C2000", "D3:D2000"} <= sqrefs  # sector, owner
+    lists = [c.value for c in wb["lists"]["A"] if c.value is not None]
+    assert lists[1:] == [f"{int(lv)} – {lv.label('nb')}" for lv in sk.Level]
+
+
+@pytest.mark.parametrize(("lang", "title", "words"), [
+    ("nb", "veiledning", ("personopplysninger", "komma")),
+    ("da", "vejledning", ("personoplysninger", "komma")),
+    ("en", "instructions", ("personal data", "commas")),
+])
+def test_instruction_sheet_in_each_language(tmp_path: Path, lang: str, title: str,
+                                            words: tuple[str, ...]) -> None:
+    path = tmp_path / f"{lang}.xlsx"
+    write_template(path, lang=lang)
+    ws = openpyxl.load_workbook(path)[title]
+    texts = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    for level in sk.Level:
+        assert level.label(lang) in texts
+    for word in words:
+        assert word in texts
+    for sheet, columns in SHEETS.items():
+        assert sheet in texts
+        assert all(c in texts for c in columns)
+    assert sk.vocabulary.label("owner", "county", lang) in texts
+
+
+def test_unknown_language_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="nb, da or en"):
+        write_template(tmp_path / "x.xlsx", lang="sv")
+
+
+def test_blank_template_reads_as_the_illustrative_example(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_template(path, lang="en")
+    land = read_excel(path)
+    assert len(land.actors) == 3
+    assert len(land.measures) == 2
+    assert all(m.illustrative for m in land.measures)
+    assert land.area("4001").population == {(16, 25): 6900}
+
+
+# --- a person fills it in ------------------------------------------------------------------------
+
+
+def _fill_skien(path: Path) -> None:
+    """A form filled as a person would: example rows deleted, records typed in, labels and
+    plain values mixed (a number typed as 2, an owner picked as its Norwegian label)."""
+    wb = openpyxl.load_workbook(path)
+    for sheet in SHEETS:
+        _clear(wb[sheet])
+    ws = wb["landscape"]
+    ws["B2"] = "Skien 2024"
+    ws["B3"] = 2024
+    _type_row(wb["areas"], 3, id=3807, name="Skien", kind="Kommune")
+    _type_row(wb["actors"], 3, id="nav-skien", name="NAV Skien", sector="NAV", owner="Statlig",
+              areas=3807, age_min=16, age_max=29)
+    _type_row(wb["actors"], 4, id="ot-skien", name="Oppfølgingstjenesten", owner="county",
+              areas="3807", age_min=16, age_max=21)
+    _type_row(wb["measures"], 3, id="m-samtale", name="Samtalegruppe",
+              level="2 – Tidlig innsats", providers="ot-skien, nav-skien",
+              keys="Medvirkning, innovation", tees="Tidlig innsats", capacity=40)
+    _type_row(wb["links"], 3, source="ot-skien", target="nav-skien", kind="Samarbeidsavtale",
+              formal=True, consent="ja", since="2020-09-01")
+    wb.save(path)
+
+
+def test_a_filled_form_reads(tmp_path: Path) -> None:
+    path = tmp_path / "skien.xlsx"
+    write_template(path, lang="nb")
+    _fill_skien(path)
+    land = read_excel(path)
+    assert land.name == "Skien 2024"
+    assert land.year == 2024
+    assert land.area("3807").kind == "municipality"
+    assert land.actor("nav-skien").owner == "state"
+    assert land.actor("nav-skien").sector == "labour_welfare"
+    assert land.actor("nav-skien").areas == ("3807",)
+    m = land.measure("m-samtale")
+    assert m.level == sk.Level.EARLY
+    assert m.providers == ("ot-skien", "nav-skien")
+    assert m.keys == ("participation", "innovation")
+    assert m.tees == ("early",)
+    assert m.capacity == 40
+    link = land.links[0]
+    assert (link.kind, link.formal, link.consent, link.since) == (
+        "agreement", True, True, "2020-09-01")
+
+
+def test_three_typical_mistakes_are_named_by_sheet_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "skien.xlsx"
+    write_template(path, lang="nb")
+    _fill_skien(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["measures"]
+    # 1. a level that does not exist, typed as a number
+    _type_row(ws, 4, id="m-a", name="Tiltak A", level=5, providers="ot-skien")
+    # 2. a typo in a provider id
+    _type_row(ws, 5, id="m-b", name="Tiltak B", level=3, providers="nav-skein")
+    # 3. a number typed with a word
+    _type_row(ws, 6, id="m-c", name="Tiltak C", level=1, providers="ot-skien",
+              capacity="40 plasser")
+    wb.save(path)
+    with pytest.raises(sk.ValidationError) as e:
+        read_excel(path)
+    problems = _problems(e)
+    assert len(problems) == 3, problems
+    assert problems[0].startswith("measures!C4 (level): level 5 does not exist")
+    assert problems[1].startswith("measures!D5 (providers): unknown actor id 'nav-skein'")
+    assert problems[2] == ("measures!I6 (capacity): '40 plasser' is text, not a number; "
+                           "type the number alone (40)")
+    assert all(isinstance(p, SheetProblem) for p in e.value.problems)
+    first = e.value.problems[0]
+    assert isinstance(first, SheetProblem)
+    assert (first.sheet, first.row, first.column, first.field) == ("measures", 4, "C", "level")
+    assert "3 problems in skien.xlsx" in str(e.value)
+
+
+def test_spreadsheet_level_problems_are_all_reported(tmp_path: Path) -> None:
+    path = tmp_path / "skien.xlsx"
+    write_template(path, lang="en")
+    _fill_skien(path)
+    wb = openpyxl.load_workbook(path)
+    del wb["transitions"]  # a missing sheet
+    wb["indicators"]["C1"] = "valeu"  # a header that does not match
+    _type_row(wb["actors"], 5, id="skole", name="Skolen", owner="", age_min=16)  # blanks
+    _type_row(wb["actors"], 6, id="klubb", name="Klubben", owner="frivilig")  # unknown term
+    _type_row(wb["links"], 4, source="ot-skien", target="nav-skien", kind="referral",
+              trust="høy")  # text in a number column
+    wb.save(path)
+    with pytest.raises(sk.ValidationError) as e:
+        read_excel(path)
+    problems = _problems(e)
+    expected = [
+        "actors!D5 (owner): required: fill in the owner",
+        "actors!G5 (age_max): fill in both age_min and age_max, or neither",
+        "actors!D6 (owner): unknown value 'frivilig'",
+        "links!I4 (trust): 'høy' is text, not a number",
+        "transitions: the sheet 'transitions' is missing",
+        "indicators!C1 (valeu): unknown column 'valeu'; did you mean 'value'?",
+        "indicators row 1 (value): the required column 'value' is missing from row 1",
+    ]
+    for start in expected:
+        assert any(p.startswith(start) for p in problems), (start, problems)
+    assert "did you mean 'voluntary'?" in str(e.value)
+    assert len(problems) == len(expected), problems
+
+
+def test_a_blank_row_and_the_label_row_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_template(path, lang="da")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["actors"]
+    _type_row(ws, 10, id="ny", name="Ny aktør", owner="Privat")  # rows 6–9 left blank
+    wb.save(path)
+    land = read_excel(path)
+    assert land.actor("ny").owner == "private"
+    assert len(land.actors) == 4
+
+
+# --- round trips ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nb", "da", "en"])
+def test_round_trip_vestfold_telemark(tmp_path: Path, vt: sk.Landscape, lang: str) -> None:
+    path = tmp_path / "vt.xlsx"
+    write_template(path, lang=lang, landscape=vt)
+    assert read_excel(path) == vt
+
+
+def test_round_trip_small(tmp_path: Path, data_dir: Path) -> None:
+    land = sk.read_json(data_dir / "good" / "small.json")
+    path = tmp_path / "small.xlsx"
+    write_template(path, lang="nb", landscape=land)
+    back = read_excel(path)
+    assert back == land
+    assert back.to_json() == land.to_json()
+
+
+# --- several files -------------------------------------------------------------------------------
+
+
+def _second_municipality(path: Path) -> None:
+    """A form for Porsgrunn that refers to an actor of the Skien form."""
+    write_template(path, lang="nb")
+    wb = openpyxl.load_workbook(path)
+    for sheet in SHEETS:
+        _clear(wb[sheet])
+    wb["landscape"]["B2"] = "Skien 2024"
+    _type_row(wb["areas"], 3, id="3806", name="Porsgrunn", kind="municipality")
+    _type_row(wb["actors"], 3, id="nav-porsgrunn", name="NAV Porsgrunn", owner="state",
+              areas="3806")
+    _type_row(wb["links"], 3, source="nav-porsgrunn", target="ot-skien", kind="network")
+    wb.save(path)
+
+
+def test_several_files_are_merged(tmp_path: Path) -> None:
+    skien, porsgrunn = tmp_path / "skien.xlsx", tmp_path / "porsgrunn.xlsx"
+    write_template(skien, lang="nb")
+    _fill_skien(skien)
+    _second_municipality(porsgrunn)
+    land = read_excel([skien, porsgrunn])
+    assert [a.id for a in land.areas] == ["3807", "3806"]
+    assert [a.id for a in land.actors] == ["nav-skien", "ot-skien", "nav-porsgrunn"]
+    assert len(land.links) == 2
+    assert land.name == "Skien 2024"
+    assert read_excel([skien, porsgrunn], name="Grenland").name == "Grenland"
+
+
+def test_duplicate_ids_across_files_name_both_files(tmp_path: Path) -> None:
+    skien, porsgrunn = tmp_path / "skien.xlsx", tmp_path / "porsgrunn.xlsx"
+    write_template(skien, lang="nb")
+    _fill_skien(skien)
+    _second_municipality(porsgrunn)
+    wb = openpyxl.load_workbook(porsgrunn)
+    _type_row(wb["actors"], 4, id="ot-skien", name="OT (again)", owner="county")
+    wb.save(porsgrunn)
+    with pytest.raises(sk.ValidationError) as e:
+        read_excel([skien, porsgrunn])
+    problems = _problems(e)
+    assert problems == [
+        "porsgrunn.xlsx: actors!A4 (id): duplicate id 'ot-skien': also used at actors!A4 in "
+        "skien.xlsx (this row is in porsgrunn.xlsx); give each record its own id, or keep it "
+        "in one place only"]
+
+
+# --- writing and errors --------------------------------------------------------------------------
+
+
+def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "form.xlsx"
+    write_template(path, lang="nb")
+    before = path.read_bytes()
+
+    def fail(self: Any, filename: str) -> None:
+        Path(filename).write_bytes(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_template(path, lang="en")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["form.xlsx"], "no temporary file left"
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(sk.SamkartError, match="no such file"):
+        read_excel(tmp_path / "missing.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a spreadsheet")
+    with pytest.raises(sk.SamkartError, match=r"cannot be read as an \.xlsx"):
+        read_excel(bad)
+
+
+def test_missing_openpyxl_names_the_extra(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(ImportError, match=r'pip install "samkart\[excel\]"'):
+        write_template(tmp_path / "x.xlsx")
+
+
+def test_every_column_has_a_label_and_help_in_every_language() -> None:
+    from samkart import _excel_text as text
+
+    for sheet, columns in SHEETS.items():
+        assert sheet in text.SHEETS
+        for field in columns:
+            entry = text.COLUMNS.get((sheet, field)) or text.SHARED.get(field)
+            assert entry is not None, (sheet, field)
+            labels, helps = entry
+            assert all(labels), (sheet, field)
+            assert all(helps), (sheet, field)
