@@ -1,0 +1,256 @@
+"""The HTML report (samkart.report): self-contained, translated, escaped, suppressed by
+default, written atomically."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import samkart as sk
+from samkart.report import report
+
+# The module, not the function: samkart may export ``report`` (the function) under the same
+# name as the module.
+report_module = importlib.import_module("samkart.report")
+
+
+class _Page(HTMLParser):
+    """The parts of a page the tests look at."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+        self.circles: list[dict[str, str | None]] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self.lang = ""
+        self.stack: list[str] = []
+        self.gap_cells: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        for key in ("src", "href", "xlink:href", "action"):
+            if a.get(key):
+                self.urls.append(str(a[key]))
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        if tag == "circle":
+            self.circles.append(a)
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(path: Path) -> tuple[str, _Page]:
+    text = path.read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(text)
+    return text, page
+
+
+@pytest.fixture(scope="module")
+def vt_gaps(vt: sk.Landscape) -> sk.GapReport:
+    return sk.find_gaps(vt)
+
+
+@pytest.fixture(scope="module")
+def nb_report(tmp_path_factory: pytest.TempPathFactory, vt: sk.Landscape,
+              vt_gaps: sk.GapReport) -> Path:
+    path = tmp_path_factory.mktemp("report") / "vt.html"
+    assert report(vt, path, "nb", vt_gaps) == path
+    return path
+
+
+def test_self_contained(nb_report: Path) -> None:
+    text, page = _parse(nb_report)
+    # Only links inside the page: no stylesheet, script, font or image from elsewhere.
+    assert page.urls
+    assert all(u.startswith("#") for u in page.urls), [u for u in page.urls if u[0] != "#"]
+    assert "script" not in page.tags
+    assert "link" not in page.tags
+    assert "img" not in page.tags
+    assert not re.search(r"url\(|@import|https?://(?!www\.w3\.org/2000/svg)", text)
+    assert "@media print" in text
+
+
+def test_sections_gap_table_and_network(nb_report: Path, vt: sk.Landscape,
+                                        vt_gaps: sk.GapReport) -> None:
+    text, page = _parse(nb_report)
+    for section in ("summary", "gaps", "network", "coverage", "ages", "handovers",
+                    "indicators", "roles", "gap-table"):
+        assert section in page.ids
+    # One circle per actor, coloured by owner, each with the actor's id.
+    assert len(page.circles) == len(vt.actors)
+    assert {c["data-id"] for c in page.circles} == {a.id for a in vt.actors}
+    assert {c["fill"] for c in page.circles} <= set(report_module._OWNER_COLOURS.values())
+    assert "network-legend" in page.ids
+    # The 25 most severe gaps, in order, with their Norwegian messages; a count per kind.
+    rows = re.findall(r'<table class="gaps" id="gap-table">.*?</table>', text, re.S)[0]
+    assert rows.count("<tr>") == 25 + 1
+    first = vt_gaps[0].message("nb")
+    assert first.split(":")[0].split(" (")[0][:40] in "".join(page.text)
+    assert "For få plasser" in rows  # capacity_short, labelled in Norwegian
+    assert "Antall hull etter type" in text
+    assert f"av {len(vt_gaps)}" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "absent"),
+    [
+        ("nb", ["Tjenestekart for unge", "Hull i tjenestetilbudet", "Universelt forebyggende",
+                "Kommunal", "Samarbeidsavtale"], ["Gaps in the services", "Indsatser"]),
+        ("da", ["Kortlægning af indsatser for unge", "Huller i indsatserne",
+                "Universel forebyggelse", "Samarbejdsaftale"], ["Hull i", "Gaps in"]),
+        ("en", ["Service map for young people", "Gaps in the services",
+                "Universal prevention", "Municipal", "Agreement"], ["Tiltak", "Indsatser"]),
+    ],
+)
+def test_languages(tmp_path: Path, vt: sk.Landscape, vt_gaps: sk.GapReport, lang: str,
+                   words: list[str], absent: list[str]) -> None:
+    path = report(vt, tmp_path / f"{lang}.html", lang, vt_gaps, top=5)
+    _, page = _parse(path)
+    assert page.lang == lang
+    shown = "".join(page.text)
+    for w in words:
+        assert w in shown, w
+    for w in absent:
+        assert w not in shown, w
+    assert vt_gaps[0].message(lang)[:30] in shown
+
+
+def test_unknown_language(tmp_path: Path, vt: sk.Landscape, vt_gaps: sk.GapReport) -> None:
+    with pytest.raises(sk.ArgumentError, match="language"):
+        report(vt, tmp_path / "x.html", "sv", vt_gaps)
+    assert not (tmp_path / "x.html").exists()
+    with pytest.raises(sk.ArgumentError, match="suppress_below"):
+        report(vt, tmp_path / "x.html", "nb", vt_gaps, suppress_below=-1)
+
+
+def _volumes(text: str) -> list[str]:
+    table = re.findall(r'<table class="handovers">.*?</table>', text, re.S)[0]
+    return re.findall(r'<td class=num>(.*?)</td>', table)
+
+
+def test_small_counts_suppressed_by_default(nb_report: Path, tmp_path: Path,
+                                           vt: sk.Landscape, vt_gaps: sk.GapReport) -> None:
+    small = [t for t in vt.transitions if t.volume is not None and 0 < t.volume < 5]
+    assert small, "the data set should have a small hand-over to test with"
+    text, _ = _parse(nb_report)
+    hidden = _volumes(text)
+    assert '<span class="suppressed">:</span>' in hidden
+    shown = {v for v in hidden if v.isdigit()}
+    assert not {v for v in shown if 0 < int(v) < 5}
+    assert 'id="suppression-note"' in text
+    assert "«:» betyr" in text
+    plain = report(vt, tmp_path / "open.html", "nb", vt_gaps, suppress_below=0)
+    text0, _ = _parse(plain)
+    volumes = _volumes(text0)
+    assert '<span class="suppressed">:</span>' not in volumes
+    assert {str(int(t.volume)) for t in small} <= set(volumes)
+    assert "suppress_below=0" in text0
+
+
+def test_small_handoff_volume_hidden_in_gap_messages(tmp_path: Path) -> None:
+    land = sk.Landscape(name="Tiny")
+    land.add_area("m", name="Mørkeby", kind="municipality")
+    for a in ("school", "ot", "nav"):
+        land.add_actor(a, name=a.upper(), owner="county", areas=["m"])
+    land.add_measure("m1", name="Tiltak", level=1, providers=["school"])
+    land.add_transition("school", "ot", volume=3)
+    land.add_transition("school", "nav", volume=40)
+    land.add_link("school", "nav", kind="network")
+    gaps = sk.find_gaps(land)
+    unlinked = [g for g in gaps if g.kind == "handoff_unlinked"]
+    assert unlinked
+    assert unlinked[0].message("en").startswith("3 young people")
+    text, _ = _parse(report(land, tmp_path / "t.html", "en", gaps))
+    assert "3 young people" not in text
+    assert ": young people a year go from SCHOOL to OT" in text
+    text0, _ = _parse(report(land, tmp_path / "t0.html", "en", gaps, suppress_below=0))
+    assert "3 young people a year go from SCHOOL to OT" in text0
+
+
+def test_user_text_is_escaped(tmp_path: Path) -> None:
+    land = sk.Landscape(name="<script>alert(1)</script>")
+    land.add_area("m", name='Evil "area" <b>', kind="municipality")
+    land.add_actor("a", name="<img src=x onerror=alert(1)>", owner="municipal", areas=["m"])
+    land.add_actor("b", name="B & Co", owner="state", areas=["m"])
+    land.add_measure("x", name="<i>measure</i>", level=1, providers=["a"])
+    land.add_link("a", "b", kind="network")
+    text, page = _parse(report(land, tmp_path / "e.html", "en"))
+    assert "<script>" not in text
+    assert "<img" not in text
+    assert "<i>measure</i>" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "B &amp; Co" in text
+    assert "script" not in page.tags
+    assert len(page.circles) == 2
+
+
+def test_empty_landscape(tmp_path: Path) -> None:
+    land = sk.Landscape(name="Empty")
+    text, page = _parse(report(land, tmp_path / "empty.html", "da"))
+    assert page.circles == []
+    assert "Ingen overgange er registreret." in text
+
+
+def test_atomic_write_keeps_the_old_file(tmp_path: Path, vt: sk.Landscape,
+                                         vt_gaps: sk.GapReport,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.html"
+    path.write_text("old report", encoding="utf-8")
+    os.chmod(path, 0o640)
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report_module.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        report(vt, path, "nb", vt_gaps)
+    assert path.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]  # no temporary file left
+    monkeypatch.undo()
+    report(vt, path, "nb", vt_gaps)
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert path.stat().st_mode & 0o777 == 0o640  # the mode of the file it replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+
+
+def test_interrupted_render_writes_nothing(tmp_path: Path, vt: sk.Landscape,
+                                          vt_gaps: sk.GapReport,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(report_module, "_roles", boom)
+    with pytest.raises(RuntimeError):
+        report(vt, tmp_path / "r.html", "nb", vt_gaps)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_layout_is_seeded_and_in_the_frame() -> None:
+    import numpy as np
+
+    edges = np.array([[0, 1], [1, 2], [2, 0], [3, 4]], dtype=np.intp)
+    a = report_module._layout(6, edges)
+    b = report_module._layout(6, edges)
+    assert np.array_equal(a, b)
+    assert a.min() >= 0.0
+    assert a.max() <= 1.0
+    # Linked actors end up closer than unlinked ones on average.
+    d = np.linalg.norm(a[:, None] - a[None], axis=2)
+    assert d[0, 1] < d[0, 5]
