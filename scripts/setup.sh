@@ -14,7 +14,8 @@ log() { printf '\033[1m[samkart setup]\033[0m %s\n' "$*" >&2; }
 
 # --- Debian packages -------------------------------------------------------------------------
 debian_packages=(g++ make git python3 python3-venv python3-dev
-                 libboost-graph-dev libeigen3-dev nlohmann-json3-dev doctest-dev)
+                 libboost-graph-dev libeigen3-dev nlohmann-json3-dev doctest-dev
+                 chromium fonts-dejavu-core)  # chromium: the report's browser test
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debian_packages[@]}"; do

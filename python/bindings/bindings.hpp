@@ -27,6 +27,14 @@ void register_landscape(py::module_& m);
 void register_io(py::module_& m);
 /// vestfold_telemark() and synthetic().
 void register_datasets(py::module_& m);
+/// samkart._core.Network, the collaboration network.
+void register_network(py::module_& m);
+/// find_gaps, Gap, GapReport and gap_kinds.
+void register_gaps(py::module_& m);
+/// FlowModel, count_transitions, bootstrap, dirichlet_draws, project_draws.
+void register_flow(py::module_& m);
+/// coverage, role_map, age_coverage, level_shares, compare_areas.
+void register_mapping(py::module_& m);
 
 /// `(min, max)` or None.
 inline py::object ages_to_python(const std::optional<AgeRange>& ages) {

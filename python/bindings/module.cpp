@@ -14,4 +14,8 @@ PYBIND11_MODULE(_core, m) {
     samkart::python::register_landscape(m);
     samkart::python::register_io(m);
     samkart::python::register_datasets(m);
+    samkart::python::register_network(m);
+    samkart::python::register_gaps(m);
+    samkart::python::register_flow(m);
+    samkart::python::register_mapping(m);
 }

@@ -24,7 +24,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
-from samkart import datasets, errors, vocabulary
+from samkart import datasets, errors, excel, export, flow, hsds, mapping, plot, vocabulary
 from samkart._core import (
     Actor,
     Area,
@@ -49,21 +49,39 @@ from samkart.errors import (
     UnknownIdError,
     ValidationError,
 )
+from samkart.excel import read_excel, write_template
+from samkart.export import read_csv_folder, write_csv_folder
+from samkart.flow import FlowModel
 from samkart.frames import from_frames, to_frames
+from samkart.gaps import GAP_KINDS, Gap, GapReport, GapRules, find_gaps
+from samkart.hsds import from_hsds
+from samkart.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
+from samkart.network import Communities, CorePeriphery, EIIndex, Network, network
+from samkart.privacy import suppress
+from samkart.report import report
 from samkart.summary import Summary
 from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "GAP_KINDS",
     "Actor",
     "Area",
     "ArgumentError",
+    "Communities",
+    "CorePeriphery",
+    "EIIndex",
+    "FlowModel",
+    "Gap",
+    "GapReport",
+    "GapRules",
     "Indicator",
     "Landscape",
     "Level",
     "Link",
     "Measure",
+    "Network",
     "Problem",
     "SamkartError",
     "SchemaError",
@@ -73,16 +91,36 @@ __all__ = [
     "UnknownIdError",
     "ValidationError",
     "__version__",
+    "age_coverage",
+    "compare_areas",
+    "coverage",
     "datasets",
     "errors",
+    "excel",
+    "export",
+    "find_gaps",
+    "flow",
     "from_frames",
+    "from_hsds",
     "from_json_string",
+    "hsds",
     "label",
+    "level_shares",
+    "mapping",
+    "network",
+    "plot",
+    "read_csv_folder",
+    "read_excel",
     "read_json",
+    "report",
+    "role_map",
+    "suppress",
     "terms",
     "to_frames",
     "to_json_string",
     "validate_json_file",
     "vocabulary",
+    "write_csv_folder",
     "write_json",
+    "write_template",
 ]

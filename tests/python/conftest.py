@@ -3,12 +3,20 @@ Vestfold og Telemark data set, and the paths of the test data."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import samkart as sk
+
+# In CI every Hypothesis test draws the same examples on every run, so a red build is always
+# reproducible; locally they explore new examples each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"

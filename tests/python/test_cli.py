@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl  # the "excel" extra; the "test" extra installs it
 import pytest
 
 from samkart.cli import main
@@ -56,3 +57,70 @@ def test_console_script_is_installed(data_dir: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "field 'level'" in done.stdout
+
+
+# --- help, template and convert ------------------------------------------------------------------
+
+
+def test_help_lists_every_command_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for word in ("validate", "template", "convert", "exit status", "0  success",
+                 "1  the input has problems", "2  usage error"):
+        assert word in out
+    for command, words in {"validate": ("--strict", "measures!C7"),
+                           "template": ("--lang", "--data", "samkart[excel]"),
+                           "convert": ("IN", "OUT", "FILE.xlsx", "FOLDER")}.items():
+        assert main([command, "--help"]) == 0
+        out = capsys.readouterr().out
+        assert "exit status" in out
+        for word in words:
+            assert word in out, (command, word)
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["frobnicate"]) == 2
+    assert main(["template", "x.xlsx", "--lang", "sv"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_template_then_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "form.xlsx"
+    assert main(["template", str(out), "--lang", "da"]) == 0
+    assert out.exists()
+    assert main(["validate", str(out)]) == 0
+    assert "is valid: 0 errors" in capsys.readouterr().out
+
+
+def test_validate_a_form_with_problems(tmp_path: Path, data_dir: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "form.xlsx"
+    assert main(["template", str(out), "--data", str(data_dir / "good" / "small.json")]) == 0
+    wb = openpyxl.load_workbook(out)
+    wb["measures"]["C3"] = 7
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["validate", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert "measures!C3 (level): level 7 does not exist" in printed
+    assert "has problems: 1 errors" in printed
+    assert main(["validate", str(tmp_path / "missing.xlsx")]) == 2
+
+
+def test_convert_between_the_formats(tmp_path: Path, data_dir: Path) -> None:
+    import samkart as sk
+
+    small = data_dir / "good" / "small.json"
+    land = sk.read_json(small)
+    assert main(["convert", str(small), str(tmp_path / "a.xlsx")]) == 0
+    assert main(["convert", str(tmp_path / "a.xlsx"), str(tmp_path / "csv")]) == 0
+    assert main(["convert", str(tmp_path / "csv"), str(tmp_path / "b.json")]) == 0
+    assert sk.read_json(tmp_path / "b.json") == land
+    assert main(["convert", str(tmp_path / "missing.json"), str(tmp_path / "c.json")]) == 2
+    assert main(["convert", str(data_dir / "bad" / "level_0.json"),
+                 str(tmp_path / "d.json")]) == 1
+    assert main(["convert", str(data_dir / "bad" / "truncated.json"),
+                 str(tmp_path / "d.json")]) == 1
+    assert not (tmp_path / "d.json").exists()
+    assert main(["convert", str(small), str(tmp_path / "e.txt")]) == 2
