@@ -18,36 +18,18 @@
 #include "samkart/core/errors.hpp"
 #include "samkart/datasets.hpp"
 
+#include "random.hpp"
+
 namespace samkart::datasets {
 
 namespace {
 
 // --- random numbers -----------------------------------------------------------------------
 
-std::uint64_t splitmix64(std::uint64_t& x) noexcept {
-    std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-/// xoshiro256** (Blackman & Vigna 2018) with portable integer distributions.
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed) noexcept {
-        for (auto& s : s_) s = splitmix64(seed);
-    }
-    std::uint64_t next() noexcept {
-        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-        const std::uint64_t t = s_[1] << 17;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
+    explicit Rng(std::uint64_t seed) noexcept : gen_(detail::Xoshiro256::from_seed(seed)) {}
+    std::uint64_t next() noexcept { return gen_.next(); }
     /// Uniform in [0, n), n > 0, without modulo bias (rejection below 2^64 mod n).
     std::uint64_t below(std::uint64_t n) noexcept {
         const std::uint64_t threshold = (0 - n) % n;
@@ -76,10 +58,7 @@ public:
     }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) noexcept {
-        return (x << k) | (x >> (64 - k));
-    }
-    std::array<std::uint64_t, 4> s_{};
+    detail::Xoshiro256 gen_;
 };
 
 // --- the proportions (docs/datasets.md) -----------------------------------------------------
