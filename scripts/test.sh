@@ -14,5 +14,16 @@ cmake -S . -B build/tests -G Ninja -DCMAKE_BUILD_TYPE=Release \
 cmake --build build/tests -j "$JOBS"
 ctest --test-dir build/tests --output-on-failure -j "$JOBS"
 
+# The same C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer (issue 7). Set
+# SAMKART_SANITIZE=0 to skip this step locally; CI always runs it.
+if [ "${SAMKART_SANITIZE:-1}" != 0 ]; then
+  log "C++: the tests again under ASan + UBSan"
+  cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMKART_SANITIZE=ON \
+        -DSAMKART_BUILD_TESTS=ON -DSAMKART_BUILD_EXAMPLES=OFF >/dev/null
+  cmake --build build/sanitize -j "$JOBS"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build/sanitize --output-on-failure -j "$JOBS" -E '^consumer\.'
+fi
+
 log "Python: pytest against the installed package"
 "$VENV/bin/python" -m pytest

@@ -24,7 +24,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
-from samkart import datasets, errors, excel, export, flow, hsds, mapping, plot, vocabulary
+from samkart import datasets, errors, excel, export, flow, hsds, mapping, plot, scenario, vocabulary
 from samkart._core import (
     Actor,
     Area,
@@ -59,6 +59,7 @@ from samkart.mapping import age_coverage, compare_areas, coverage, level_shares,
 from samkart.network import Communities, CorePeriphery, EIIndex, Network, network
 from samkart.privacy import suppress
 from samkart.report import report
+from samkart.scenario import Prioritization, Scenario, ScenarioComparison, compare, prioritize
 from samkart.summary import Summary
 from samkart.vocabulary import label, terms
 
@@ -82,8 +83,11 @@ __all__ = [
     "Link",
     "Measure",
     "Network",
+    "Prioritization",
     "Problem",
     "SamkartError",
+    "Scenario",
+    "ScenarioComparison",
     "SchemaError",
     "Summary",
     "Term",
@@ -92,6 +96,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "age_coverage",
+    "compare",
     "compare_areas",
     "coverage",
     "datasets",
@@ -109,11 +114,13 @@ __all__ = [
     "mapping",
     "network",
     "plot",
+    "prioritize",
     "read_csv_folder",
     "read_excel",
     "read_json",
     "report",
     "role_map",
+    "scenario",
     "suppress",
     "terms",
     "to_frames",

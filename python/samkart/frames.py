@@ -119,9 +119,9 @@ def from_frames(
 
     Raises:
         SchemaError: a column is unknown or a value has the wrong type.
-        ValidationError: the records break a rule of the model.
-        Both name the frame, the row (its index label) and the column, e.g.
-        ``actors row 2 ('x'), column 'owner': ...``.
+        ValidationError: the records break a rule of the model. Both errors name the frame,
+            the row (its index label) and the column, e.g.
+            ``actors row 2 ('x'), column 'owner': ...``.
     """
     given: dict[str, object] = {
         "areas": areas, "actors": actors, "measures": measures, "links": links,
