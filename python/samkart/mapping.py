@@ -93,6 +93,18 @@ def _axis(dimension: str, ids: Sequence[str], names: Sequence[str] | None, label
     return named
 
 
+#: Values that count things; their tables hold whole numbers.
+_COUNT_VALUES = frozenset({"measures", "actors"})
+
+
+def _whole_counts(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Counts of measures or actors as whole numbers (the core computes in doubles)."""
+    values = frame.to_numpy()
+    if value in _COUNT_VALUES and values.size and np.isfinite(values).all():
+        return frame.astype(np.int64)
+    return frame
+
+
 def _frame(table: dict[str, Any], labels: str = "id", lang: str = "en",
            value: str | None = None) -> pd.DataFrame:
     index = _axis(table["row_dimension"], table["row_ids"], table["row_names"], labels, lang)
@@ -166,7 +178,7 @@ def coverage(
     _check_lang(lang)
     table = _core.coverage(land, rows, cols, value, totals=totals, area=area, inherit=inherit,
                            ages=_ages(ages), missing=missing, names=labels == "name")
-    return _frame(table, labels, lang, value)
+    return _whole_counts(_frame(table, labels, lang, value), value)
 
 
 def age_coverage(
