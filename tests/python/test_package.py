@@ -72,6 +72,7 @@ def test_ruff(repo: Path) -> None:
 
 def test_mypy_strict(repo: Path) -> None:
     run_tool(repo, "mypy", "python/samkart")  # strict, as configured in pyproject.toml
+    run_tool(repo, "mypy", "--strict", "examples/main.py")
 
 
 def test_main_example_runs(repo: Path) -> None:
