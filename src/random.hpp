@@ -4,10 +4,12 @@
 /// standard library (std:: distributions differ between them): splitmix64 (seeding),
 /// xoshiro256** (Blackman & Vigna 2018), uniform doubles from the top 53 bits, standard normals
 /// by Marsaglia's polar method and gamma variates by Marsaglia & Tsang (2000). Used by the
-/// synthetic data set and the flow analyses.
+/// synthetic data set, the flow analyses and the network (Louvain, sampled betweenness).
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace samkart::detail {
 
@@ -92,5 +94,14 @@ private:
     }
     std::uint64_t s_[4]{};
 };
+
+/// Fisher–Yates shuffle written out (std::shuffle's order differs between standard libraries).
+template <class Vector>
+void shuffle(Vector& items, Xoshiro256& rng) noexcept {
+    for (auto i = items.size(); i > 1; --i) {
+        const auto j = static_cast<std::size_t>(rng.below(i));
+        std::swap(items[i - 1], items[j]);
+    }
+}
 
 }  // namespace samkart::detail

@@ -15,8 +15,9 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <random>
 #include <stdexcept>
+
+#include "random.hpp"
 
 namespace samkart {
 namespace {
@@ -37,13 +38,13 @@ WeightedGraph from_view(const detail::Adjacency& sym) {
 
 /// Local moving from `comm`; returns true if any node moved.
 bool local_moving(const WeightedGraph& g, std::vector<std::uint32_t>& comm, double gamma,
-                  double two_m, std::mt19937_64& rng) {
+                  double two_m, detail::Xoshiro256& rng) {
     const auto n = g.adj.size();
     std::vector<double> total(n, 0.0), to(n, 0.0);
     for (std::size_t v = 0; v < n; ++v) total[comm[v]] += g.strength[v];
     std::vector<std::uint32_t> order(n), touched;
     std::iota(order.begin(), order.end(), 0U);
-    std::shuffle(order.begin(), order.end(), rng);
+    detail::shuffle(order, rng);
     bool any = false;
     for (int pass = 0; pass < 1000; ++pass) {
         std::size_t moved = 0;
@@ -118,7 +119,7 @@ WeightedGraph aggregate(const WeightedGraph& g, std::vector<std::uint32_t>& comm
 /// One multilevel Louvain run from `membership` (one label per original node), which it
 /// leaves renumbered densely.
 void multilevel(const WeightedGraph& base, std::vector<std::uint32_t>& membership, double gamma,
-                double two_m, std::mt19937_64& rng) {
+                double two_m, detail::Xoshiro256& rng) {
     local_moving(base, membership, gamma, two_m, rng);
     WeightedGraph g = aggregate(base, membership);
     for (;;) {
@@ -171,8 +172,7 @@ Communities Network::communities(double resolution, std::uint64_t seed, unsigned
         return best;
     }
     best.modularity = -std::numeric_limits<double>::infinity();
-    std::seed_seq seq{seed, std::uint64_t{0x5a6d6b617274}};
-    std::mt19937_64 rng(seq);
+    detail::Xoshiro256 rng(seed, 0x5a6d6b617274);
     for (unsigned t = 0; t < trials; ++t) {
         std::vector<std::uint32_t> membership(n);
         std::iota(membership.begin(), membership.end(), 0U);

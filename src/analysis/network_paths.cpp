@@ -13,11 +13,11 @@
 #include <limits>
 #include <mutex>
 #include <numeric>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
+#include "random.hpp"
 #include "samkart/core/errors.hpp"
 
 namespace samkart {
@@ -96,12 +96,10 @@ std::vector<double> Network::betweenness(bool normalized, std::optional<std::siz
             throw ArgumentError("betweenness: samples must be between 1 and the number of "
                                         "actors (" + std::to_string(n) + "), got " +
                                         std::to_string(*samples));
-        std::mt19937_64 rng(seed);
+        auto rng = detail::Xoshiro256::from_seed(seed);
         // A partial Fisher–Yates shuffle: the first `samples` entries are the pivots.
-        for (std::size_t i = 0; i < *samples; ++i) {
-            std::uniform_int_distribution<std::size_t> pick(i, n - 1);
-            std::swap(sources[i], sources[pick(rng)]);
-        }
+        for (std::size_t i = 0; i < *samples; ++i)
+            std::swap(sources[i], sources[i + rng.below(n - i)]);
         sources.resize(*samples);
         std::sort(sources.begin(), sources.end());
     }
