@@ -30,6 +30,10 @@ unsigned worker_count(unsigned threads, std::size_t jobs) {
 
 /// Run `work(state, source)` for every source on `threads` workers, each with its own state
 /// made by `make_state()`; returns the states in worker order (for a deterministic reduction).
+/// Worker w takes the chunks w, w + workers, w + 2 workers, ... of the sources: a fixed
+/// assignment, so that summing the states in worker order gives bit-identical results on
+/// every call with the same thread count (a shared work counter would hand the chunks out in
+/// a different order each time, and floating-point sums depend on that order).
 template <class MakeState, class Work>
 auto over_sources(const std::vector<std::uint32_t>& sources, unsigned threads,
                   MakeState make_state, Work work) {
@@ -37,19 +41,18 @@ auto over_sources(const std::vector<std::uint32_t>& sources, unsigned threads,
     const auto workers = worker_count(threads, sources.size());
     std::vector<State> states;
     for (unsigned w = 0; w < workers; ++w) states.push_back(make_state());
-    std::atomic<std::size_t> next{0};
-    auto run = [&](State& state) {
-        // Chunks of sources keep the shared counter off the hot path.
+    std::atomic<bool> failed{false};
+    auto run = [&](unsigned w) {
+        // Chunks of consecutive sources keep neighbouring sources' memory on one worker.
         constexpr std::size_t chunk = 16;
-        for (;;) {
-            const auto begin = next.fetch_add(chunk);
-            if (begin >= sources.size()) break;
+        for (std::size_t begin = w * chunk; begin < sources.size(); begin += workers * chunk) {
+            if (failed.load(std::memory_order_relaxed)) return;
             const auto end = std::min(begin + chunk, sources.size());
-            for (auto i = begin; i < end; ++i) work(state, sources[i]);
+            for (auto i = begin; i < end; ++i) work(states[w], sources[i]);
         }
     };
     if (workers == 1) {
-        run(states.front());
+        run(0);
     } else {
         std::vector<std::thread> pool;
         std::exception_ptr error;
@@ -57,11 +60,11 @@ auto over_sources(const std::vector<std::uint32_t>& sources, unsigned threads,
         for (unsigned w = 0; w < workers; ++w)
             pool.emplace_back([&, w] {
                 try {
-                    run(states[w]);
+                    run(w);
                 } catch (...) {
                     const std::lock_guard lock(error_mutex);
                     error = std::current_exception();
-                    next = sources.size();
+                    failed = true;
                 }
             });
         for (auto& t : pool) t.join();
