@@ -131,6 +131,7 @@ Network::Network(const Landscape& land, const NetworkOptions& options) {
         std::iota(node_of.begin(), node_of.end(), Index{0});
     }
     for (auto a : impl->actors) {
+        impl->id.push_back(actors[a].id);
         impl->sector.push_back(actors[a].sector);
         impl->owner.emplace_back(to_string(actors[a].owner));
         impl->area.push_back(actors[a].areas.empty() ? std::string() : actors[a].areas.front());

@@ -16,6 +16,7 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <tuple>
 
 #include "random.hpp"
 
@@ -132,13 +133,10 @@ void multilevel(const WeightedGraph& base, std::vector<std::uint32_t>& membershi
     }
 }
 
-}  // namespace
-
-double Network::modularity(std::span<const std::uint32_t> membership, double resolution) const {
-    const auto& sym = impl_->sym;
+/// Newman's modularity with resolution γ of a partition of a symmetric adjacency.
+double modularity_of(const detail::Adjacency& sym, std::span<const std::uint32_t> membership,
+                     double resolution) {
     const auto n = sym.size();
-    if (membership.size() != n)
-        throw ArgumentError("modularity: one community label per actor is needed");
     double two_m = 0;
     std::uint32_t count = 0;
     for (auto c : membership) count = std::max(count, c + 1);
@@ -157,17 +155,49 @@ double Network::modularity(std::span<const std::uint32_t> membership, double res
     return q;
 }
 
+}  // namespace
+
+double Network::modularity(std::span<const std::uint32_t> membership, double resolution) const {
+    if (membership.size() != impl_->sym.size())
+        throw ArgumentError("modularity: one community label per actor is needed");
+    return modularity_of(impl_->sym, membership, resolution);
+}
+
 Communities Network::communities(double resolution, std::uint64_t seed, unsigned trials) const {
     if (!(resolution >= 0)) throw ArgumentError("communities: resolution must be >= 0");
     if (trials < 1) throw ArgumentError("communities: trials must be >= 1");
     const auto n = impl_->n();
-    const auto base = from_view(impl_->sym);
+    // Louvain runs on the nodes renumbered by actor id, so that the order in which the records
+    // were added changes nothing: visiting order, tie-breaks and labels all follow the ids.
+    std::vector<std::uint32_t> by_id(n), rank(n);
+    std::iota(by_id.begin(), by_id.end(), 0U);
+    std::sort(by_id.begin(), by_id.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return impl_->id[a] < impl_->id[b]; });
+    for (std::uint32_t r = 0; r < n; ++r) rank[by_id[r]] = r;
+    std::vector<NetworkEdge> canonical;
+    canonical.reserve(impl_->pairs.size());
+    for (auto e : impl_->pairs) {
+        const auto u = rank[e.source], v = rank[e.target];
+        e.source = std::min(u, v);
+        e.target = std::max(u, v);
+        canonical.push_back(e);
+    }
+    std::sort(canonical.begin(), canonical.end(), [](const NetworkEdge& x, const NetworkEdge& y) {
+        return std::tie(x.source, x.target) < std::tie(y.source, y.target);
+    });
+    const auto base = from_view(detail::make_adjacency(n, canonical, true));
+    // Modularity on the id-ordered graph, so that even its last bits do not depend on the
+    // order of the records (the best trial is chosen by it).
+    const auto modularity_by_id = [&](const std::vector<std::uint32_t>& membership) {
+        return modularity_of(base.adj, membership, resolution);
+    };
     const double two_m = std::accumulate(base.strength.begin(), base.strength.end(), 0.0);
     Communities best;
     best.membership.resize(n);
     std::iota(best.membership.begin(), best.membership.end(), 0U);
-    if (two_m == 0) {
-        best.count = detail::relabel_by_size(best.membership);
+    if (two_m == 0) {  // no links: every actor alone, numbered by id
+        best.membership = rank;
+        best.count = static_cast<std::uint32_t>(n);
         best.modularity = std::numeric_limits<double>::quiet_NaN();
         return best;
     }
@@ -180,7 +210,7 @@ Communities Network::communities(double resolution, std::uint64_t seed, unsigned
         for (int restart = 0; restart < 100; ++restart) {
             auto candidate = membership;
             multilevel(base, candidate, resolution, two_m, rng);
-            const double cq = modularity(candidate, resolution);
+            const double cq = modularity_by_id(candidate);
             if (!(cq > q + 1e-12)) break;
             q = cq;
             membership = std::move(candidate);
@@ -190,8 +220,12 @@ Communities Network::communities(double resolution, std::uint64_t seed, unsigned
             best.membership = std::move(membership);
         }
     }
+    // Labels by size, ties by lowest id; then back from id order to node order.
     best.count = detail::relabel_by_size(best.membership);
-    best.modularity = modularity(best.membership, resolution);
+    std::vector<std::uint32_t> membership(n);
+    for (std::uint32_t v = 0; v < n; ++v) membership[v] = best.membership[rank[v]];
+    best.modularity = modularity_by_id(best.membership);
+    best.membership = std::move(membership);
     return best;
 }
 

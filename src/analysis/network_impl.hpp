@@ -52,6 +52,7 @@ struct Network::Impl {
     bool directed = false;
     std::vector<Index> actors;                   ///< landscape index per node
     std::vector<std::string> sector, owner, area;  ///< actor attributes per node, for grouping
+    std::vector<std::string> id;                 ///< actor id per node (a canonical order)
     std::vector<NetworkEdge> edges;  ///< arcs if directed, else the undirected edges (u < v)
     std::vector<NetworkEdge> pairs;  ///< the undirected view (u < v), all links merged
     detail::ArcGraph arcs;           ///< Boost CSR of the arcs (both ways if undirected)
