@@ -13,3 +13,12 @@ if(SAMKART_SANITIZE)
   add_compile_options(${_san})
   add_link_options(${_san})
 endif()
+# ThreadSanitizer for the concurrency tests (scripts/test.sh, docs/fuzzing.md); it cannot be
+# combined with ASan.
+if(SAMKART_SANITIZE_THREAD)
+  if(SAMKART_SANITIZE)
+    message(FATAL_ERROR "SAMKART_SANITIZE_THREAD and SAMKART_SANITIZE cannot be combined; use two build directories")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()

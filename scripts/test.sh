@@ -25,5 +25,22 @@ if [ "${SAMKART_SANITIZE:-1}" != 0 ]; then
     ctest --test-dir build/sanitize --output-on-failure -j "$JOBS" -E '^consumer\.'
 fi
 
+# --- Fuzzing and ThreadSanitizer (issue 7, docs/fuzzing.md) ------------------------------------
+# Each libFuzzer target (clang, ASan + UBSan) runs SAMKART_FUZZ_SECONDS (default 60) seconds from
+# the seed corpus; then the concurrency cases run under ThreadSanitizer (gcc) in build/tsan,
+# which builds only the library and tests/cpp/test_concurrency.cpp. Set SAMKART_FUZZ=0 to skip
+# both locally; CI always runs them.
+if [ "${SAMKART_FUZZ:-1}" != 0 ]; then
+  log "C++: fuzz each target for ${SAMKART_FUZZ_SECONDS:-60} s (clang, libFuzzer)"
+  SAMKART_FUZZ_SECONDS="${SAMKART_FUZZ_SECONDS:-60}" bash "$ROOT/scripts/fuzz.sh"
+  log "C++: the concurrency tests under ThreadSanitizer"
+  cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMKART_SANITIZE_THREAD=ON \
+        -DSAMKART_BUILD_TESTS=ON -DSAMKART_BUILD_EXAMPLES=OFF -DSAMKART_INSTALL=OFF >/dev/null
+  cmake --build build/tsan -j "$JOBS" --target samkart_concurrency_tests
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    ctest --test-dir build/tsan --output-on-failure -j 1 -R '^tsan\.'
+fi
+# --- end of fuzzing and ThreadSanitizer --------------------------------------------------------
+
 log "Python: pytest against the installed package"
 "$VENV/bin/python" -m pytest

@@ -119,6 +119,14 @@ void check_enum(const Where& w, const char* field, E value) {
         w.error(field, "invalid value; expected one of " + accepted_names<E>());
 }
 
+/// The name of a value, or its number if it has none (check_enum has reported it): found by
+/// fuzzing, to_string read past the end of the vocabulary for an out-of-range value.
+template <class E>
+std::string enum_name(E value) {
+    if (static_cast<std::size_t>(value) < terms<E>().size()) return std::string(to_string(value));
+    return std::to_string(static_cast<int>(value));
+}
+
 template <class T, class Name>
 void check_unique(const Where& w, const char* field, const std::vector<T>& values, Name name) {
     std::set<std::string> seen;
@@ -210,8 +218,8 @@ void Checker::measure(const Measure& m, Index i) {
     check_amount(w, "cost", m.cost, "the cost per year");
     for (Key k : m.keys) check_enum(w, "keys", k);
     for (Tee t : m.tees) check_enum(w, "tees", t);
-    check_unique(w, "keys", m.keys, [](Key k) { return to_string(k); });
-    check_unique(w, "tees", m.tees, [](Tee t) { return to_string(t); });
+    check_unique(w, "keys", m.keys, [](Key k) { return enum_name(k); });
+    check_unique(w, "tees", m.tees, [](Tee t) { return enum_name(t); });
 }
 
 void Checker::link(const Link& l, Index i) {
