@@ -15,7 +15,8 @@ log() { printf '\033[1m[samkart setup]\033[0m %s\n' "$*" >&2; }
 # --- Debian packages -------------------------------------------------------------------------
 debian_packages=(g++ make git python3 python3-venv python3-dev
                  libboost-graph-dev libeigen3-dev nlohmann-json3-dev doctest-dev
-                 chromium fonts-dejavu-core)  # chromium: the report's browser test
+                 chromium fonts-dejavu-core   # chromium: the report's browser test
+                 clang libclang-rt-14-dev)    # libFuzzer, for scripts/fuzz.sh (issue 7)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debian_packages[@]}"; do
@@ -46,9 +47,11 @@ fi
 PY="$VENV/bin/python"
 # The build requirements live in the venv rather than in pip's throw-away isolated environment,
 # so that the cached build directory (build/{wheel_tag}) keeps rebuilds incremental.
-# Keep in step with [build-system] requires in pyproject.toml.
+# Keep in step with [build-system] requires in pyproject.toml. pybind11 is pinned here (not for
+# users building the sdist): the committed stubs python/samkart/_core.pyi are what this version's
+# signatures generate, and tests/python/test_stubs.py compares them.
 "$PY" -m pip install -q --disable-pip-version-check --upgrade "pip>=23" "cmake>=3.24" ninja \
-  "scikit-build-core>=0.10" "pybind11>=3"
+  "scikit-build-core>=0.10" "pybind11==3.1.0"
 log "building and installing samkart into $VENV (extras: $EXTRAS)"
 "$PY" -m pip install -q --disable-pip-version-check --no-build-isolation "$ROOT[$EXTRAS]"
 export PATH="$VENV/bin:$PATH"

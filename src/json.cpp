@@ -8,6 +8,10 @@
 //   3. model: Landscape::from_records checks ids, references and ranges, else one
 //      ValidationError listing every problem, each with the line of its record.
 // Nothing is returned unless all three pass, so nothing is ever half-loaded.
+//
+// Input beyond InputLimits (samkart/core/limits.hpp) stops the reader early, with a
+// SchemaError naming the limit: a file too large before it is read, a collection, string or
+// nesting too large during pass 1, which builds nothing, so before the document is allocated.
 
 #include "samkart/io/json.hpp"
 
@@ -144,18 +148,55 @@ std::string parser_reason(const std::string& what) {
     return reason;
 }
 
+/// 1234567 → "1,234,567", for limits in messages.
+std::string with_commas(std::size_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+/// "256 MiB" for a whole number of MiB, else the bytes.
+std::string bytes_text(std::size_t n) {
+    constexpr std::size_t mib = std::size_t{1} << 20U;
+    if (n >= mib && n % mib == 0) return with_commas(n / mib) + " MiB";
+    return with_commas(n) + " bytes";
+}
+
+/// The input is larger than `limits.max_input_bytes`. @throws SchemaError.
+[[noreturn]] void too_large(const std::string& source, std::size_t size,
+                            const InputLimits& limits) {
+    throw SchemaError(
+        source, {Location{"", 0, 0,
+                          "the input is " + with_commas(size) + " bytes; samkart reads at most " +
+                              bytes_text(limits.max_input_bytes) +
+                              " of JSON (InputLimits::max_input_bytes, docs/reliability.md). "
+                              "Split the mapping into several files, by area for example"}});
+}
+
 /// The syntax pass: a SAX handler that builds nothing. It records the first syntax error with
 /// its byte offset, and every key that occurs twice in one object: nlohmann/json keeps the
 /// last silently, which would drop data without a word. (Its parser callback could see the
 /// keys too, but the callback parser rescans each array at every element's end: quadratic.)
+/// It also stops at the first list, string or nesting beyond the InputLimits, so that a
+/// document too large to hold is refused before pass 2 allocates it.
 class SyntaxPass final : public nlohmann::json_sax<json> {
 public:
+    explicit SyntaxPass(const InputLimits& limits) : limits_(limits) {}
+
     bool null() override { return element(); }
     bool boolean(bool) override { return element(); }
     bool number_integer(number_integer_t) override { return element(); }
     bool number_unsigned(number_unsigned_t) override { return element(); }
     bool number_float(number_float_t, const string_t&) override { return element(); }
-    bool string(string_t&) override { return element(); }
+    bool string(string_t& value) override {
+        if (value.size() > limits_.max_string_bytes)
+            return string_too_long(here(), "string", value.size());
+        return element();
+    }
     bool binary(binary_t&) override { return element(); }
     bool start_object(std::size_t) override { return open(true); }
     bool start_array(std::size_t) override { return open(false); }
@@ -164,6 +205,8 @@ public:
 
     bool key(string_t& name) override {
         if (frames_.empty()) return true;
+        if (name.size() > limits_.max_string_bytes)
+            return string_too_long(frames_.back().pointer, "key", name.size());
         auto& f = frames_.back();
         f.key = name;
         if (!f.keys.insert(name).second)
@@ -188,8 +231,27 @@ public:
     std::vector<std::string> duplicates;  ///< JSON pointers of the repeated keys
     std::optional<std::string> error;     ///< the first syntax error
     std::size_t error_offset = 0;
+    /// The first limit exceeded: the JSON pointer of the value at fault and the message.
+    std::optional<std::pair<std::string, std::string>> beyond_limit;
 
 private:
+    /// The JSON pointer of the value being read now.
+    [[nodiscard]] std::string here() const {
+        if (frames_.empty()) return "";
+        const auto& f = frames_.back();
+        return f.pointer + "/" +
+               (f.object ? detail::escape_pointer_token(f.key) : std::to_string(f.index));
+    }
+    bool string_too_long(std::string pointer, const char* what, std::size_t size) {
+        beyond_limit.emplace(std::move(pointer),
+                             std::string("a ") + what + " of " + with_commas(size) +
+                                 " bytes; samkart reads strings of at most " +
+                                 bytes_text(limits_.max_string_bytes) +
+                                 " (InputLimits::max_string_bytes, docs/reliability.md). "
+                                 "Shorten it: cite a long text instead of including it");
+        return false;
+    }
+
     struct Frame {
         bool object;
         std::string pointer;
@@ -198,11 +260,15 @@ private:
         std::size_t index;
     };
     bool open(bool object) {
-        std::string pointer;
-        if (!frames_.empty()) {
-            const auto& f = frames_.back();
-            pointer = f.pointer + "/" +
-                      (f.object ? detail::escape_pointer_token(f.key) : std::to_string(f.index));
+        std::string pointer = here();
+        if (frames_.size() >= limits_.max_depth) {
+            beyond_limit.emplace(std::move(pointer),
+                                 "lists and objects nested more than " +
+                                     with_commas(limits_.max_depth) +
+                                     " deep (InputLimits::max_depth, docs/reliability.md); a "
+                                     "samkart document nests 6 deep, so this is not one: check "
+                                     "that the right file was given");
+            return false;
         }
         frames_.push_back({object, std::move(pointer), {}, {}, 0});
         return true;
@@ -212,9 +278,24 @@ private:
         return element();
     }
     bool element() {
-        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
-        return true;
+        if (frames_.empty() || frames_.back().object) return true;
+        auto& f = frames_.back();
+        if (++f.index <= limits_.max_records) return true;
+        const std::string limit = with_commas(limits_.max_records);
+        // A top-level collection ("/links") is named by its records; any other list by items.
+        const bool collection = frames_.size() == 2 && frames_.front().object;
+        const std::string name = collection ? frames_.front().key : std::string();
+        beyond_limit.emplace(
+            f.pointer,
+            collection
+                ? "more than " + limit + " " + name + "; samkart reads at most " + limit +
+                      " records per collection (InputLimits::max_records, docs/reliability.md). "
+                      "Split the mapping into several files, by area for example"
+                : "a list of more than " + limit + " items; samkart reads lists of at most " +
+                      limit + " items (InputLimits::max_records, docs/reliability.md)");
+        return false;
     }
+    const InputLimits& limits_;
     std::vector<Frame> frames_;
 };
 
@@ -700,7 +781,9 @@ LandscapeRecords read_document(SchemaCheck& check, const json& doc) {
 }
 
 /// Passes 1 and 2. @throws SchemaError.
-LandscapeRecords parse_records(std::string_view text, const std::string& source) {
+LandscapeRecords parse_records(std::string_view text, const std::string& source,
+                               const InputLimits& limits) {
+    if (text.size() > limits.max_input_bytes) too_large(source, text.size(), limits);
     if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         const auto pos = detail::position_of(text, bad);
         char byte[8];
@@ -717,8 +800,13 @@ LandscapeRecords parse_records(std::string_view text, const std::string& source)
         throw_at(text, source, 0,
                  "the document is empty; expected a JSON object {\"samkart\": 1, \"name\": ...}");
 
-    SyntaxPass syntax;
+    SyntaxPass syntax(limits);
     json::sax_parse(text.begin(), text.end(), &syntax);
+    if (syntax.beyond_limit) {
+        auto& [pointer, message] = *syntax.beyond_limit;
+        const auto pos = detail::locate(text, pointer);
+        throw SchemaError(source, {Location{pointer, pos.line, pos.column, std::move(message)}});
+    }
     if (syntax.error) throw_at(text, source, syntax.error_offset, *syntax.error);
     json doc;
     try {
@@ -972,7 +1060,7 @@ void write_atomically(const fs::path& path, std::string_view text) {
     tmp.committed = true;
 }
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path& path, const InputLimits& limits) {
     const auto fail = [&path](const std::string& reason) {
         throw Error("cannot read '" + path.string() + "': " + reason);
     };
@@ -980,6 +1068,12 @@ std::string read_file(const fs::path& path) {
     const auto st = fs::status(path, ec);
     if (!fs::exists(st)) fail("no such file");
     if (fs::is_directory(st)) fail("it is a directory, not a file");
+    // Refuse a file too large before reading it (a pipe or device reports no size: its text
+    // is checked after reading, by parse_records).
+    if (fs::is_regular_file(st)) {
+        const auto size = fs::file_size(path, ec);
+        if (!ec && size > limits.max_input_bytes) too_large(path.string(), size, limits);
+    }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(errno_reason(errno));
@@ -990,13 +1084,14 @@ std::string read_file(const fs::path& path) {
 
 }  // namespace
 
-Landscape from_json_string(std::string_view text, std::string_view source_name) {
-    return build(parse_records(text, std::string(source_name)), text);
+Landscape from_json_string(std::string_view text, std::string_view source_name,
+                           const InputLimits& limits) {
+    return build(parse_records(text, std::string(source_name), limits), text);
 }
 
-Landscape read_json(const std::filesystem::path& path) {
-    const std::string text = read_file(path);
-    return from_json_string(text, path.string());
+Landscape read_json(const std::filesystem::path& path, const InputLimits& limits) {
+    const std::string text = read_file(path, limits);
+    return from_json_string(text, path.string(), limits);
 }
 
 std::string to_json_string(const Landscape& land, int indent) {
@@ -1027,11 +1122,12 @@ void write_json(const Landscape& land, const std::filesystem::path& path, int in
     write_atomically(path, to_json_string(land, indent));
 }
 
-std::vector<Problem> validate_json_file(const std::filesystem::path& path) {
-    const std::string text = read_file(path);
+std::vector<Problem> validate_json_file(const std::filesystem::path& path,
+                                        const InputLimits& limits) {
     std::vector<Problem> out;
     try {
-        const Landscape land = build(parse_records(text, path.string()), text);
+        const std::string text = read_file(path, limits);
+        const Landscape land = build(parse_records(text, path.string(), limits), text);
         out = land.validate();
         add_lines(out, text);
     } catch (const SchemaError& e) {

@@ -7,6 +7,7 @@
 #include "samkart/core/errors.hpp"
 #include "samkart/core/landscape.hpp"
 #include "samkart/core/level.hpp"
+#include "samkart/core/limits.hpp"
 #include "samkart/core/records.hpp"
 #include "samkart/core/vocabulary.hpp"
 #include "samkart/io/json.hpp"

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "annotations.hpp"
 #include "bindings.hpp"
 #include "samkart/analysis/flow.hpp"
 #include "samkart/core/errors.hpp"
@@ -42,8 +43,8 @@ struct PanelArgs {
     [[nodiscard]] Panel panel() const { return {view(ids), view(times), view(states), id_names}; }
 };
 
-py::dict counts_to_python(const TransitionCounts& c) {
-    py::dict out;
+hint::Table counts_to_python(const TransitionCounts& c) {
+    hint::Table out;
     out["counts"] = c.counts;
     out["rows"] = c.rows;
     out["persons"] = c.persons;
@@ -53,8 +54,12 @@ py::dict counts_to_python(const TransitionCounts& c) {
     return out;
 }
 
+/// (trajectories, occupancy); the trajectories' type is the smallest that holds a state code.
+using Simulation = py::typing::Tuple<py::typing::Union<py::array_t<std::int8_t>, py::array_t<std::int16_t>>,
+                                     Eigen::MatrixXd>;
+
 template <class Code>
-py::tuple simulate_as(const FlowModel& m, Eigen::Index persons, Eigen::Index steps,
+Simulation simulate_as(const FlowModel& m, Eigen::Index persons, Eigen::Index steps,
                       const SimulationStart& start, std::uint64_t seed, unsigned threads) {
     py::array_t<Code> trajectories({persons, steps + 1});
     Code* out = trajectories.mutable_data();
@@ -63,7 +68,7 @@ py::tuple simulate_as(const FlowModel& m, Eigen::Index persons, Eigen::Index ste
         py::gil_scoped_release release;
         occupancy = simulate_into<Code>(m, persons, steps, start, seed, threads, out);
     }
-    return py::make_tuple(trajectories, occupancy);
+    return as<Simulation>(py::make_tuple(trajectories, occupancy));
 }
 
 }  // namespace
@@ -73,21 +78,41 @@ void register_flow(py::module_& m) {
                           "A Markov chain over named states (row-stochastic matrix, one step per "
                           "month or year). Use samkart.FlowModel, which labels the results.")
         .def(py::init<std::vector<std::string>, Eigen::MatrixXd, std::string>(), py::arg("states"),
-             py::arg("matrix"), py::arg("step") = "year")
+             py::arg("matrix"), py::arg("step") = "year",
+             "A chain over `states` (distinct, non-empty names) with `matrix` #states × #states, "
+             "entries >= 0, every row summing to 1 within 1e-9; `step` labels one step (\"year\", "
+             "\"month\"). @throws ValidationError listing every problem.")
         .def_static("from_counts", &FlowModel::from_counts, py::arg("states"), py::arg("counts"),
-                    py::arg("absorbing") = std::vector<std::string>{}, py::arg("step") = "year")
-        .def_property_readonly("states", &FlowModel::states)
+                    py::arg_v("absorbing", std::vector<std::string>{}, "()"), py::arg("step") = "year",
+                    "Maximum-likelihood chain from transition counts (#states × #states): each row "
+                    "divided by its total; `absorbing` states get an identity row. @throws "
+                    "ValidationError naming each non-absorbing state whose row has no observations.")
+        .def_property_readonly("states", &FlowModel::states, "The state names, in matrix order.")
         .def_property_readonly("matrix",
-                               [](const FlowModel& f) { return Eigen::MatrixXd(f.matrix()); })
-        .def_property_readonly("step", &FlowModel::step)
-        .def_property_readonly("absorbing", &FlowModel::absorbing)
-        .def_property_readonly("transient", &FlowModel::transient)
-        .def("index", &FlowModel::index, py::arg("state"))
-        .def("absorption_probabilities", &FlowModel::absorption_probabilities)
-        .def("expected_steps", &FlowModel::expected_steps)
-        .def("expected_visits", &FlowModel::expected_visits)
-        .def("stationary", &FlowModel::stationary)
-        .def("project", &FlowModel::project, py::arg("start"), py::arg("steps"))
+                               [](const FlowModel& f) { return Eigen::MatrixXd(f.matrix()); },
+                               "The transition matrix (a copy), #states × #states.")
+        .def_property_readonly("step", &FlowModel::step, "The length of one step, e.g. \"year\".")
+        .def_property_readonly("absorbing", &FlowModel::absorbing,
+                               "Indices of the absorbing states (P(i, i) == 1), in state order.")
+        .def_property_readonly("transient", &FlowModel::transient,
+                               "Indices of the other states, in state order.")
+        .def("index", &FlowModel::index, py::arg("state"),
+             "Position of a state. @throws ArgumentError naming the state and listing the states.")
+        .def("absorption_probabilities", &FlowModel::absorption_probabilities,
+             "B = N R: #transient × #absorbing, B[i, k] = probability that a chain started in "
+             "transient state i ends in absorbing state k. @throws ArgumentError if there is no "
+             "absorbing state or some transient state cannot reach one.")
+        .def("expected_steps", &FlowModel::expected_steps,
+             "t = N 1: #transient, the expected number of steps before absorption by start state.")
+        .def("expected_visits", &FlowModel::expected_visits,
+             "N: #transient × #transient, N[i, j] = expected number of steps spent in j (counting "
+             "the start) by a chain started in i, before absorption.")
+        .def("stationary", &FlowModel::stationary,
+             "The stationary distribution pi (pi P = pi, sum 1): #states. @throws ArgumentError "
+             "if the chain has absorbing states or more than one closed class.")
+        .def("project", &FlowModel::project, py::arg("start"), py::arg("steps"),
+             "Cohort projection, (steps + 1) × #states: row t is start P^t; `start` has #states "
+             "counts or shares.")
         .def(
             "with_rates",
             [](const FlowModel& f,
@@ -97,9 +122,13 @@ void register_flow(py::module_& m) {
                 for (const auto& [from, to, p] : rates) changes.push_back({from, to, p});
                 return f.with_rates(changes);
             },
-            py::arg("rates"))
+            py::arg("rates"),
+            "A new model with the (from, to, probability) entries set; the other entries of each "
+            "touched row are rescaled so that it sums to 1 again. @throws ArgumentError.")
         .def("expected_cost", &FlowModel::expected_cost, py::arg("start"), py::arg("steps"),
-             py::arg("costs"), py::arg("discount") = 0.0)
+             py::arg("costs"), py::arg("discount") = 0.0,
+             "Expected cost of a cohort, steps × #payers: `costs` (#states × #payers, money per "
+             "person-step) in steps 0 .. steps-1, discounted by (1 + discount)^-t.")
         .def(
             "simulate",
             [](const FlowModel& f, Eigen::Index persons, Eigen::Index steps, Eigen::VectorXd start,
@@ -127,7 +156,10 @@ void register_flow(py::module_& m) {
             return counts_to_python(c);
         },
         py::arg("ids"), py::arg("times"), py::arg("states"), py::arg("n_states"),
-        py::arg("id_names") = std::vector<std::string>{});
+        py::arg_v("id_names", std::vector<std::string>{}, "()"),
+        "Count the transitions of a panel (one row per person and period; `states` are state "
+        "codes): a dict with counts (#states × #states), rows, persons, transitions, gaps, "
+        "persons_with_gaps.");
 
     m.def(
         "bootstrap",
@@ -141,7 +173,7 @@ void register_flow(py::module_& m) {
                 py::gil_scoped_release release;
                 b = bootstrap(model, args.panel(), reps, seed, threads);
             }
-            py::dict out;
+            hint::Table out;
             out["matrices"] = stack_to_numpy(std::move(b.matrices));
             out["absorption_probabilities"] = stack_to_numpy(std::move(b.absorption_probabilities));
             out["expected_steps"] = stack_to_numpy(std::move(b.expected_steps));
@@ -151,7 +183,10 @@ void register_flow(py::module_& m) {
             return out;
         },
         py::arg("model"), py::arg("ids"), py::arg("times"), py::arg("states"), py::arg("id_names"),
-        py::arg("reps"), py::arg("seed"), py::arg("threads") = 0);
+        py::arg("reps"), py::arg("seed"), py::arg("threads") = 0,
+        "Bootstrap replicates (persons resampled with replacement) of a model estimated from a "
+        "panel: a dict of reps × ... stacks (matrices, absorption_probabilities, expected_steps, "
+        "expected_visits, stationary) and rows_filled.");
 
     m.def(
         "dirichlet_draws",
@@ -165,7 +200,9 @@ void register_flow(py::module_& m) {
             return stack_to_numpy(std::move(s));
         },
         py::arg("counts"), py::arg("draws"), py::arg("seed"), py::arg("prior") = 1.0,
-        py::arg("absorbing") = std::vector<Eigen::Index>{}, py::arg("threads") = 0);
+        py::arg_v("absorbing", std::vector<Eigen::Index>{}, "()"), py::arg("threads") = 0,
+        "Draws × #states × #states transition matrices: each row i not in `absorbing` is "
+        "Dirichlet(counts[i, :] + prior); absorbing rows stay identity rows.");
 
     m.def(
         "project_draws",
@@ -182,7 +219,9 @@ void register_flow(py::module_& m) {
             }
             return stack_to_numpy(std::move(s));
         },
-        py::arg("matrices"), py::arg("start"), py::arg("steps"), py::arg("threads") = 0);
+        py::arg("matrices"), py::arg("start"), py::arg("steps"), py::arg("threads") = 0,
+        "Cohort projection for each matrix of a draws × #states × #states stack: draws × "
+        "(steps + 1) × #states.");
 }
 
 }  // namespace samkart::python

@@ -3,6 +3,7 @@
 /// The public face (GapRules dataclass, pandas, HTML) is python/samkart/gaps.py.
 
 #include "bindings.hpp"
+#include "annotations.hpp"
 
 #include <map>
 #include <optional>
@@ -29,42 +30,57 @@ Level to_level(int value, const char* rule) {
 }  // namespace
 
 void register_gaps(py::module_& m) {
-    py::class_<Gap>(m, "Gap", R"doc(
+    py::class_<Gap> gap(m, "Gap", R"doc(
 One gap: where young people can fall between services. Which fields are set depends on the
 kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close it.
-)doc")
-        .def_property_readonly("kind", [](const Gap& g) { return std::string(gap_kind_name(g.kind)); })
-        .def_readonly("severity", &Gap::severity)
-        .def_readonly("area", &Gap::area)
-        .def_readonly("area_name", &Gap::area_name)
-        .def_readonly("level", &Gap::level)
-        .def_property_readonly("ages", [](const Gap& g) { return ages_to_python(g.ages); })
-        .def_property_readonly("actors", [](const Gap& g) { return strings_to_python(g.actors); })
-        .def_property_readonly("actor_names", [](const Gap& g) { return strings_to_python(g.actor_names); })
-        .def_readonly("value", &Gap::value)
-        .def_readonly("expected", &Gap::expected)
-        .def_property_readonly("measures", [](const Gap& g) { return strings_to_python(g.measures); })
-        .def_property_readonly("measure_names", [](const Gap& g) { return strings_to_python(g.measure_names); })
-        .def_readonly("detail", &Gap::detail)
-        .def_readonly("value_missing", &Gap::value_missing)
+)doc");
+    gap.def_property_readonly("kind", [](const Gap& g) { return std::string(gap_kind_name(g.kind)); },
+                               "The kind of gap, one of gap_kinds().")
+        .def_readonly("severity", &Gap::severity, "In [0, 1], already weighted by the rules.")
+        .def_readonly("area", &Gap::area, "Area id; None for network-wide gaps.")
+        .def_readonly("area_name", &Gap::area_name, "The area's name (\"\" without area).")
+        .def_readonly("level", &Gap::level, "The level concerned, or None.")
+        .def_property_readonly("ages", [](const Gap& g) { return as<hint::Ages>(ages_to_python(g.ages)); },
+                               "(min, max) ages concerned, or None.")
+        .def_property_readonly("actors", [](const Gap& g) { return as<hint::Strings>(strings_to_python(g.actors)); },
+                               "Actor ids.")
+        .def_property_readonly("actor_names",
+                               [](const Gap& g) { return as<hint::Strings>(strings_to_python(g.actor_names)); },
+                               "The actors' names, parallel to `actors`.")
+        .def_readonly("value", &Gap::value, "What there is (a volume, a share, places, ...), or None.")
+        .def_readonly("expected", &Gap::expected, "What there should be, when the kind has one.")
+        .def_property_readonly("measures",
+                               [](const Gap& g) { return as<hint::Strings>(strings_to_python(g.measures)); },
+                               "Ids of the measures concerned (cliff, duplication).")
+        .def_property_readonly("measure_names",
+                               [](const Gap& g) { return as<hint::Strings>(strings_to_python(g.measure_names)); },
+                               "The measures' names, parallel to `measures`.")
+        .def_readonly("detail", &Gap::detail,
+                      "Kind-specific: the indicator key (capacity_short), the group "
+                      "\"owner=municipal\" (silo), the transition reason (handoff_*), else \"\".")
+        .def_readonly("value_missing", &Gap::value_missing,
+                      "capacity_short: measures of the level that give no capacity (not counted as 0).")
         .def("message", &Gap::message, py::arg("lang") = "en",
              "What is missing and what would close it, in 'nb', 'da' or 'en'.")
-        .def("__eq__", [](const Gap& a, const Gap& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const Gap& g) {
             return "Gap(" + std::string(gap_kind_name(g.kind)) + ", severity=" +
                    std::to_string(g.severity).substr(0, 5) + ", area=" + g.area.value_or("None") + ")";
         });
+    def_equals(gap);
 
     py::class_<GapReport>(m, "GapReport", "The gaps of a landscape, most severe first.")
-        .def_property_readonly("gaps", [](const GapReport& r) { return r.gaps(); })
-        .def_property_readonly("notes", [](const GapReport& r) { return r.notes(); })
-        .def("__len__", &GapReport::size)
+        .def_property_readonly("gaps", [](const GapReport& r) { return r.gaps(); },
+                               "The gaps, most severe first (a list of Gap).")
+        .def_property_readonly("notes", [](const GapReport& r) { return r.notes(); },
+                               "What the analysis skipped or could not judge (e.g. an indicator no "
+                               "area has).")
+        .def("__len__", &GapReport::size, "The number of gaps.")
         .def("__getitem__", [](const GapReport& r, std::ptrdiff_t i) {
             const auto n = static_cast<std::ptrdiff_t>(r.size());
             if (i < 0) i += n;
             if (i < 0 || i >= n) throw py::index_error("gap index out of range");
             return r[static_cast<std::size_t>(i)];
-        })
+        }, py::arg("i"), "The gap at position `i` (negative counts from the end). @throws IndexError.")
         .def("filter", [](const GapReport& r, std::optional<std::vector<std::string>> kinds,
                           std::optional<std::string> area, std::optional<int> level, double min_severity) {
             GapFilter f{.area = std::move(area), .min_severity = min_severity};
@@ -75,9 +91,13 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
             if (level) f.level = to_level(*level, "level");
             return r.filter(f);
         }, py::arg("kinds") = py::none(), py::arg("area") = py::none(), py::arg("level") = py::none(),
-           py::arg("min_severity") = 0.0)
-        .def("top", &GapReport::top, py::arg("n"))
-        .def("to_json", &GapReport::to_json, py::arg("lang") = "en", py::arg("indent") = 2);
+           py::arg("min_severity") = 0.0,
+           "The gaps of `kinds`, in `area` (exact id), at `level` (1–4) with at least `min_severity`; "
+           "None keeps everything.")
+        .def("top", &GapReport::top, py::arg("n"), "The `n` most severe gaps.")
+        .def("to_json", &GapReport::to_json, py::arg("lang") = "en", py::arg("indent") = 2,
+             "{\"gaps\": [...], \"notes\": [...]} as JSON text: every Gap field plus \"message\" in "
+             "`lang`. @throws ArgumentError for an unknown language.");
 
     m.def("gap_kinds", [] {
         std::vector<std::string> out;
@@ -121,10 +141,10 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
         py::gil_scoped_release nogil;
         return find_gaps(land, rules);
     }, py::arg("land"), py::kw_only(), py::arg("ages") = std::pair{0, 29},
-       py::arg("level_weights") = std::vector<double>{1.0, 0.8, 0.8, 0.9}, py::arg("cliff_min_level") = 3,
+       py::arg_v("level_weights", std::vector<double>{1.0, 0.8, 0.8, 0.9}, "(1.0, 0.8, 0.8, 0.9)"), py::arg("cliff_min_level") = 3,
        py::arg("needs") = py::none(), py::arg("duplication_min_overlap") = 3,
        py::arg("volume_reference") = 500.0,
-       py::arg("silo_by") = std::vector<std::string>{"owner", "sector"}, py::arg("silo_min_size") = 2,
+       py::arg_v("silo_by", std::vector<std::string>{"owner", "sector"}, "('owner', 'sector')"), py::arg("silo_min_size") = 2,
        py::arg("silo_threshold") = -0.5, py::arg("spof_min_separated") = 1,
        py::arg("max_referral_hops") = 3, py::arg("imbalance_value") = "measures",
        py::arg("min_level1_share") = 0.25, py::arg("kind_weights") = std::map<std::string, double>{},

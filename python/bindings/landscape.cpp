@@ -7,6 +7,7 @@
 /// are bound here as methods so that there is one Landscape type everywhere.
 
 #include "bindings.hpp"
+#include "annotations.hpp"
 
 #include <pybind11/stl/filesystem.h>
 
@@ -154,8 +155,8 @@ void add(Landscape& land, Conversion& conv, Record record, Add add_to) {
 }
 
 template <class Record>
-py::tuple records_to_python(std::span<const Record> records) {
-    py::tuple out(records.size());
+py::typing::Tuple<Record, py::ellipsis> records_to_python(std::span<const Record> records) {
+    py::typing::Tuple<Record, py::ellipsis> out(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) out[i] = py::cast(records[i]);
     return out;
 }
@@ -215,7 +216,7 @@ checks its record and either adds it whole or raises ValidationError and changes
     cls.def(
         "add_area",
         [](Landscape& land, std::string id, std::string name, const std::string& kind, OptString parent,
-           const py::object& population, bool illustrative, OptString citation) {
+           const hint::PopulationIn& population, bool illustrative, OptString citation) {
             Conversion conv{"areas", static_cast<std::ptrdiff_t>(land.areas().size()), id, {}};
             Area a;
             a.kind = conv.enumeration("kind", kind, AreaKind::MUNICIPALITY);
@@ -236,7 +237,7 @@ checks its record and either adds it whole or raises ValidationError and changes
     cls.def(
         "add_actor",
         [](Landscape& land, std::string id, std::string name, std::string sector, const std::string& owner,
-           Strings areas, const py::object& ages, bool illustrative, OptString citation) {
+           Strings areas, const hint::AgesIn& ages, bool illustrative, OptString citation) {
             Conversion conv{"actors", static_cast<std::ptrdiff_t>(land.actors().size()), id, {}};
             Actor a;
             a.owner = conv.enumeration("owner", owner, Owner::MUNICIPAL);
@@ -250,15 +251,15 @@ checks its record and either adds it whole or raises ValidationError and changes
             add(land, conv, std::move(a), [](Landscape& l, Actor r) { l.add_actor(std::move(r)); });
         },
         py::arg("id"), py::kw_only(), py::arg("name"), py::arg("sector") = "", py::arg("owner"),
-        py::arg("areas") = Strings{}, py::arg("ages") = py::none(), py::arg("illustrative") = false,
+        py::arg_v("areas", Strings{}, "()"), py::arg("ages") = py::none(), py::arg("illustrative") = false,
         py::arg("citation") = py::none(),
         "Add an actor. `owner` is municipal|county|state|private|voluntary; `areas` ids of areas "
         "already added; `ages` (min, max) or None. @throws ValidationError.");
 
     cls.def(
         "add_measure",
-        [](Landscape& land, std::string id, std::string name, const py::object& level, Strings providers,
-           Strings areas, const py::object& ages, Strings targets, OptDouble capacity,
+        [](Landscape& land, std::string id, std::string name, const hint::LevelIn& level, Strings providers,
+           Strings areas, const hint::AgesIn& ages, Strings targets, OptDouble capacity,
            OptDouble participants, OptDouble cost, const Strings& keys, const Strings& tees,
            bool illustrative, OptString citation) {
             Conversion conv{"measures", static_cast<std::ptrdiff_t>(land.measures().size()), id, {}};
@@ -280,9 +281,9 @@ checks its record and either adds it whole or raises ValidationError and changes
             add(land, conv, std::move(r), [](Landscape& l, Measure x) { l.add_measure(std::move(x)); });
         },
         py::arg("id"), py::kw_only(), py::arg("name"), py::arg("level"), py::arg("providers"),
-        py::arg("areas") = Strings{}, py::arg("ages") = py::none(), py::arg("targets") = Strings{},
+        py::arg_v("areas", Strings{}, "()"), py::arg("ages") = py::none(), py::arg_v("targets", Strings{}, "()"),
         py::arg("capacity") = py::none(), py::arg("participants") = py::none(),
-        py::arg("cost") = py::none(), py::arg("keys") = Strings{}, py::arg("tees") = Strings{},
+        py::arg("cost") = py::none(), py::arg_v("keys", Strings{}, "()"), py::arg_v("tees", Strings{}, "()"),
         py::arg("illustrative") = false, py::arg("citation") = py::none(),
         "Add a measure. `level` is 1–4 or a samkart.Level; `providers` at least one actor id; "
         "`keys` of collaboration|participation|innovation; `tees` of "
@@ -326,7 +327,7 @@ checks its record and either adds it whole or raises ValidationError and changes
     cls.def(
         "add_transition",
         [](Landscape& land, std::string source, std::string target, OptDouble volume, OptString reason,
-           const py::object& ages, bool illustrative, OptString citation) {
+           const hint::AgesIn& ages, bool illustrative, OptString citation) {
             Conversion conv{"transitions", static_cast<std::ptrdiff_t>(land.transitions().size()),
                             source + " → " + target, {}};
             Transition r;
@@ -365,35 +366,36 @@ checks its record and either adds it whole or raises ValidationError and changes
              py::arg("id"), "The measure with this id. @throws UnknownIdError.")
         .def("validate", &Landscape::validate,
              "Soft problems (warnings) that do not stop a landscape from being built: a list of Problem.")
-        .def("__eq__", [](const Landscape& a, const Landscape& b) { return a == b; }, py::is_operator())
         .def("__repr__", &landscape_repr)
-        .def("__copy__", [](const Landscape& l) { return Landscape(l); })
-        .def("__deepcopy__", [](const Landscape& l, const py::object&) { return Landscape(l); },
-             py::arg("memo"))
+        .def("__copy__", [](const Landscape& l) { return Landscape(l); }, "A copy of the landscape.")
+        .def("__deepcopy__", [](const Landscape& l, const hint::Memo&) { return Landscape(l); },
+             py::arg("memo"), "A copy of the landscape (it holds no references to Python objects).")
         .def(py::pickle([](const Landscape& l) { return to_json_string(l, -1); },
                         [](const std::string& text) { return from_json_string(text, "<pickle>"); }));
+    def_equals(cls);
 
     cls.def(
            "to_json",
-           [](const Landscape& l, const std::optional<std::filesystem::path>& path, int indent) -> py::object {
-               if (!path) {
-                   std::string text;
-                   {
-                       py::gil_scoped_release release;
-                       text = to_json_string(l, indent);
-                   }
-                   return py::str(text);
-               }
+           // Two overloads so that the signatures say what comes back: text without a path.
+           [](const Landscape& l, const py::none& /*path*/, int indent) {
+               std::string text;
                {
                    py::gil_scoped_release release;
-                   write_json(l, *path, indent);
+                   text = to_json_string(l, indent);
                }
-               return py::none();
+               return text;
            },
            py::arg("path") = py::none(), py::arg("indent") = 2,
-           "The landscape as JSON (schema version 1): the text when `path` is None, else written "
-           "to `path` atomically. `indent` < 0 gives one line. @throws SamkartError if it cannot "
-           "be written.")
+           "The landscape as JSON text (schema version 1). `indent` < 0 gives one line.")
+        .def(
+           "to_json",
+           [](const Landscape& l, const std::filesystem::path& path, int indent) {
+               py::gil_scoped_release release;
+               write_json(l, path, indent);
+           },
+           py::arg("path"), py::arg("indent") = 2,
+           "Write the landscape as JSON (schema version 1) to `path`, atomically. `indent` < 0 "
+           "gives one line. @throws SamkartError if it cannot be written.")
         .def_static(
             "from_json",
             [](const std::string& text) {
@@ -404,20 +406,24 @@ checks its record and either adds it whole or raises ValidationError and changes
 
     cls.def(
            "to_frames",
-           [](const py::object& self) { return python_layer("samkart.frames", "to_frames")(self); },
+           [](const py::object& self) {
+               return as<py::typing::Dict<py::str, hint::DataFrame>>(
+                   python_layer("samkart.frames", "to_frames")(self));
+           },
            "One pandas DataFrame per collection: a dict keyed by \"areas\", \"actors\", "
            "\"measures\", \"links\", \"transitions\", \"indicators\" (see samkart.frames).")
         .def(
             "summary",
             [](const py::object& self, const std::string& lang) {
-                return python_layer("samkart.summary", "summarize")(self, py::arg("lang") = lang);
+                return as<hint::Summary>(
+                    python_layer("samkart.summary", "summarize")(self, py::arg("lang") = lang));
             },
             py::arg("lang") = "en",
             "Counts of the landscape: measures by level, actors by owner and by sector, links by "
             "kind (a samkart.Summary; print it for a text block).")
         .def("_repr_html_", [](const py::object& self) {
-            return python_layer("samkart.summary", "landscape_html")(self);
-        });
+            return as<py::str>(python_layer("samkart.summary", "landscape_html")(self));
+        }, "The summary as HTML, for Jupyter.");
 }
 
 }  // namespace samkart::python

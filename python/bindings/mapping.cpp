@@ -4,6 +4,7 @@
 /// DataFrames in one go. The GIL is released while C++ computes.
 
 #include "bindings.hpp"
+#include "annotations.hpp"
 
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
@@ -39,8 +40,8 @@ std::optional<AgeRange> to_ages(const OptAges& ages) {
 
 /// `names`: also the row and column names (else None: a table of 24,000 actors converts twice
 /// the strings otherwise).
-py::dict to_python(LabelledMatrix t, bool names = true) {
-    py::dict out;
+hint::Table to_python(LabelledMatrix t, bool names = true) {
+    hint::Table out;
     out["row_dimension"] = t.row_dimension;
     out["col_dimension"] = t.col_dimension;
     out["row_ids"] = std::move(t.rows.ids);
@@ -57,7 +58,7 @@ py::dict to_python(LabelledMatrix t, bool names = true) {
 
 /// Runs `compute` without the GIL, then converts its table with it.
 template <class F>
-py::dict released(F&& compute, bool names = true) {
+hint::Table released(F&& compute, bool names = true) {
     LabelledMatrix t;
     {
         py::gil_scoped_release release;
@@ -116,7 +117,7 @@ void register_mapping(py::module_& m) {
                     offsets.push_back(cell_ids.size());
                 }
             }
-            py::dict out;
+            hint::Table out;
             out["actor_ids"] = std::move(r.actors.ids);
             out["actor_names"] = std::move(r.actors.names);
             out["level_ids"] = std::move(r.levels.ids);
@@ -174,7 +175,7 @@ void register_mapping(py::module_& m) {
             o.population_ages = {population_ages.first, population_ages.second};
             return released([&] { return compare_areas(land, *k, indicators, o); });
         },
-        py::arg("landscape"), py::arg("kind") = "municipality", py::arg("indicators") = std::vector<std::string>{},
+        py::arg("landscape"), py::arg("kind") = "municipality", py::arg_v("indicators", std::vector<std::string>{}, "()"),
         py::arg("value") = "measures", py::arg("inherit") = false,
         py::arg("population_ages") = std::pair<int, int>{0, AgeRange::max_age}, py::arg("missing") = "skip",
         "One row per area of a kind. Use samkart.mapping.compare_areas.");

@@ -4,6 +4,7 @@
 /// ("municipal"), ages are (min, max) or None, collections are tuples.
 
 #include "bindings.hpp"
+#include "annotations.hpp"
 
 #include <pybind11/native_enum.h>
 
@@ -38,8 +39,10 @@ public:
     RecordClass(py::module_& m, const char* name, const char* doc)
         : cls_(m, name, doc), fields_(std::make_shared<Fields>()) {}
 
+    /// A read-only property; `get`'s return type names it in the signature (and the stubs).
     template <class Getter>
     RecordClass& field(const char* name, Getter get, const char* doc, bool always = false) {
+        cls_.def_property_readonly(name, get, doc);
         std::function<py::object(const T&)> f = [get](const T& r) -> py::object {
             auto v = get(r);
             if constexpr (std::is_base_of_v<py::handle, decltype(v)>)
@@ -47,7 +50,6 @@ public:
             else
                 return py::cast(std::move(v));
         };
-        cls_.def_property_readonly(name, f, doc);
         fields_->push_back({name, f, always});
         return *this;
     }
@@ -69,9 +71,10 @@ public:
             }
             return out + ")";
         });
-        cls_.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
-        cls_.def("__copy__", [](const T& r) { return r; });
-        cls_.def("__deepcopy__", [](const T& r, const py::object&) { return r; }, py::arg("memo"));
+        def_equals(cls_);
+        cls_.def("__copy__", [](const T& r) { return r; }, "A copy of the record.");
+        cls_.def("__deepcopy__", [](const T& r, const hint::Memo&) { return r; }, py::arg("memo"),
+                 "A copy of the record (records hold no references).");
     }
 
 private:
@@ -90,8 +93,9 @@ std::string name_of(E value) {
     return std::string(to_string(value));
 }
 
-py::dict population_to_python(const std::vector<PopulationBand>& bands) {
-    py::dict out;
+py::typing::Dict<py::typing::Tuple<int, int>, double> population_to_python(
+    const std::vector<PopulationBand>& bands) {
+    py::typing::Dict<py::typing::Tuple<int, int>, double> out;
     for (const auto& b : bands) out[py::make_tuple(b.ages.min, b.ages.max)] = b.count;
     return out;
 }
@@ -142,8 +146,8 @@ void register_records(py::module_& m) {
         .field("sector", [](const Actor& a) { return a.sector; }, "e.g. \"follow_up_service\"")
         .field("owner", [](const Actor& a) { return name_of(a.owner); },
                "municipal, county, state, private or voluntary", true)
-        .field("areas", [](const Actor& a) { return strings_to_python(a.areas); }, "ids of the areas served")
-        .field("ages", [](const Actor& a) { return ages_to_python(a.ages); },
+        .field("areas", [](const Actor& a) { return as<hint::Strings>(strings_to_python(a.areas)); }, "ids of the areas served")
+        .field("ages", [](const Actor& a) { return as<hint::Ages>(ages_to_python(a.ages)); },
                "(min, max) ages served, or None for not restricted")
         .field("illustrative", [](const Actor& a) { return a.illustrative; },
                "True: plausible, not taken from a source")
@@ -154,22 +158,22 @@ void register_records(py::module_& m) {
         .field("id", [](const Measure& r) { return r.id; }, "the measure's id", true)
         .field("name", [](const Measure& r) { return r.name; }, "e.g. \"Samtalegruppe\"", true)
         .field("level", [](const Measure& r) { return r.level; }, "samkart.Level", true)
-        .field("providers", [](const Measure& r) { return strings_to_python(r.providers); },
+        .field("providers", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.providers)); },
                "ids of the providing actors (at least one)", true)
-        .field("areas", [](const Measure& r) { return strings_to_python(r.areas); },
+        .field("areas", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.areas)); },
                "ids of the areas; empty means the providers' areas")
-        .field("ages", [](const Measure& r) { return ages_to_python(r.ages); },
+        .field("ages", [](const Measure& r) { return as<hint::Ages>(ages_to_python(r.ages)); },
                "(min, max), or None for the providers' ages")
-        .field("targets", [](const Measure& r) { return strings_to_python(r.targets); },
+        .field("targets", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.targets)); },
                "target groups, e.g. (\"neet\",)")
         .field("capacity", [](const Measure& r) { return r.capacity; }, "places per year, or None")
         .field("participants", [](const Measure& r) { return r.participants; },
                "young people per year, or None")
         .field("cost", [](const Measure& r) { return r.cost; },
                "per year in the landscape's currency, or None")
-        .field("keys", [](const Measure& r) { return names_to_python(r.keys); },
+        .field("keys", [](const Measure& r) { return as<hint::Strings>(names_to_python(r.keys)); },
                "of collaboration, participation, innovation")
-        .field("tees", [](const Measure& r) { return names_to_python(r.tees); },
+        .field("tees", [](const Measure& r) { return as<hint::Strings>(names_to_python(r.tees)); },
                "of early, close_follow_up, tailored, cross_sector")
         .field("illustrative", [](const Measure& r) { return r.illustrative; },
                "True: plausible, not taken from a source")
@@ -188,7 +192,10 @@ void register_records(py::module_& m) {
         .field("consent", [](const Link& l) { return l.consent; },
                "information flows with the young person's consent")
         .field("legal_basis", [](const Link& l) { return l.legal_basis; }, "e.g. \"opplæringslova § 3-6\"")
-        .field("intensity", [](const Link& l) { return l.intensity ? py::object(py::str(name_of(*l.intensity))) : py::object(py::none()); },
+        .field("intensity", [](const Link& l) -> std::optional<std::string> {
+                   if (!l.intensity) return std::nullopt;
+                   return name_of(*l.intensity);
+               },
                "awareness, cooperation, coordination, integration (PARTNER), or None")
         .field("trust", [](const Link& l) { return l.trust; }, "survey score 0–4, or None")
         .field("value", [](const Link& l) { return l.value; }, "survey score 0–4, or None")
@@ -204,7 +211,7 @@ void register_records(py::module_& m) {
         .field("target", [](const Transition& t) { return t.target; }, "actor id", true)
         .field("volume", [](const Transition& t) { return t.volume; }, "young people per year, or None")
         .field("reason", [](const Transition& t) { return t.reason; }, "e.g. \"dropout\", or None")
-        .field("ages", [](const Transition& t) { return ages_to_python(t.ages); }, "(min, max), or None")
+        .field("ages", [](const Transition& t) { return as<hint::Ages>(ages_to_python(t.ages)); }, "(min, max), or None")
         .field("illustrative", [](const Transition& t) { return t.illustrative; },
                "True: plausible, not taken from a source")
         .field("citation", [](const Transition& t) { return t.citation; }, "where the record comes from")
@@ -222,15 +229,16 @@ void register_records(py::module_& m) {
 }
 
 void register_problem(py::module_& m) {
-    py::class_<Problem>(m, "Problem", "One problem with one record of the input.")
-        .def_property_readonly("severity", [](const Problem& p) {
-            return p.severity == Severity::ERROR ? "error" : "warning";
+    py::class_<Problem> cls(m, "Problem", "One problem with one record of the input.");
+    cls.def_property_readonly("severity", [](const Problem& p) {
+            return as<py::typing::Literal<"\"error\"", "\"warning\"">>(
+                py::str(p.severity == Severity::ERROR ? "error" : "warning"));
         }, "\"error\" (stops a landscape from being built) or \"warning\"")
         .def_readonly("collection", &Problem::collection,
                       "\"areas\", \"actors\", ..., \"landscape\" or \"schema\"")
-        .def_property_readonly("index", [](const Problem& p) -> py::object {
-            if (p.index < 0) return py::none();
-            return py::int_(p.index);
+        .def_property_readonly("index", [](const Problem& p) -> std::optional<std::ptrdiff_t> {
+            if (p.index < 0) return std::nullopt;
+            return p.index;
         }, "position of the record in its collection, or None")
         .def_readonly("id", &Problem::id, "the record's id (or \"source → target\"), may be empty")
         .def_readonly("field", &Problem::field, "the field at fault, may be empty")
@@ -238,8 +246,8 @@ void register_problem(py::module_& m) {
         .def("__str__", &Problem::to_string)
         .def("__repr__", [](const Problem& p) {
             return "<Problem " + p.to_string() + ">";
-        })
-        .def("__eq__", [](const Problem& a, const Problem& b) { return a == b; }, py::is_operator());
+        });
+    def_equals(cls);
 }
 
 /// The vocabularies by name, as used by `samkart.vocabulary`.
@@ -258,10 +266,14 @@ std::span<const Term> vocabulary(std::string_view name) {
 
 void register_vocabulary(py::module_& m) {
     py::class_<Term>(m, "Term", "A term of a vocabulary: its machine name and its labels.")
-        .def_property_readonly("name", [](const Term& t) { return std::string(t.name); })
-        .def_property_readonly("nb", [](const Term& t) { return std::string(t.nb); })
-        .def_property_readonly("da", [](const Term& t) { return std::string(t.da); })
-        .def_property_readonly("en", [](const Term& t) { return std::string(t.en); })
+        .def_property_readonly("name", [](const Term& t) { return std::string(t.name); },
+                               "The machine name, as stored in JSON (e.g. \"municipal\").")
+        .def_property_readonly("nb", [](const Term& t) { return std::string(t.nb); },
+                               "The label in Norwegian bokmål.")
+        .def_property_readonly("da", [](const Term& t) { return std::string(t.da); },
+                               "The label in Danish.")
+        .def_property_readonly("en", [](const Term& t) { return std::string(t.en); },
+                               "The label in English.")
         .def("label", [](const Term& t, std::string_view lang) { return std::string(t.label(lang)); },
              py::arg("lang") = "en", "The label in `lang` (\"nb\", \"da\" or \"en\").")
         .def("__repr__", [](const Term& t) {
@@ -270,13 +282,14 @@ void register_vocabulary(py::module_& m) {
         });
     m.def("terms", [](std::string_view name) {
         const auto ts = vocabulary(name);
-        py::tuple out(ts.size());
+        py::typing::Tuple<Term, py::ellipsis> out(ts.size());
         for (std::size_t i = 0; i < ts.size(); ++i) out[i] = py::cast(ts[i]);
         return out;
     }, py::arg("vocabulary"),
           "The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee (closed) or "
           "sector, target (recommended).");
-    m.attr("languages") = py::make_tuple("nb", "da", "en");
+    m.attr_with_type_hint<py::typing::Tuple<py::str, py::ellipsis>>("languages") =
+        py::make_tuple("nb", "da", "en");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 /// is python/samkart/network.py. Every analysis runs with the GIL released.
 
 #include "bindings.hpp"
+#include "annotations.hpp"
 
 #include <pybind11/numpy.h>
 
@@ -18,6 +19,11 @@
 
 namespace samkart::python {
 namespace {
+
+template <class T>
+using Array = py::array_t<T>;
+using Doubles = Array<double>;
+using Nodes = Array<std::uint32_t>;
 
 /// A numpy array that takes ownership of the vector's buffer.
 template <class T>
@@ -69,12 +75,19 @@ this class and labels every result by actor id.
 )doc");
     cls.def(py::init([](const Landscape& land, std::optional<std::vector<std::string>> kinds,
                         bool formal_only, std::optional<std::string> area, const std::string& weight) {
-                return Network(land, options(kinds, formal_only, std::move(area), weight));
+                NetworkOptions o = options(kinds, formal_only, std::move(area), weight);
+                // Building reads the landscape only; other threads may run meanwhile.
+                py::gil_scoped_release nogil;
+                return Network(land, std::move(o));
             }),
             py::arg("land"), py::arg("kinds") = py::none(), py::arg("formal_only") = false,
-            py::arg("area") = py::none(), py::arg("weight") = "count")
-        .def_property_readonly("directed", &Network::directed)
-        .def_property_readonly("num_nodes", &Network::num_nodes)
+            py::arg("area") = py::none(), py::arg("weight") = "count",
+            "The network of the actors of `land` (of one `area`), with the links of `kinds` (None: "
+            "all kinds), only formal ones if `formal_only`; `weight` is count|intensity. "
+            "@throws ArgumentError for an unknown kind or weight.")
+        .def_property_readonly("directed", &Network::directed,
+                               "True when at least one kept link is a referral (which runs source → target).")
+        .def_property_readonly("num_nodes", &Network::num_nodes, "The number of nodes (actors).")
         .def("actor_indices", [](const Network& n) {
             return to_numpy(std::vector<Index>(n.actors().begin(), n.actors().end()));
         }, "Landscape index of each node.")
@@ -93,7 +106,7 @@ this class and labels every result by actor id.
                 for (const auto& s : actor.areas) joined += (joined.empty() ? "" : ";") + s;
                 areas.append(py::str(joined));
             }
-            py::dict out;
+            py::typing::Dict<py::str, py::typing::List<py::str>> out;
             out["id"] = ids;
             out["name"] = names;
             out["sector"] = sectors;
@@ -114,7 +127,7 @@ this class and labels every result by actor id.
                 kinds.push_back(e.kinds);
                 formal.push_back(e.formal);
             }
-            py::dict out;
+            py::typing::Dict<py::str, hint::AnyArray> out;
             out["source"] = to_numpy(std::move(source));
             out["target"] = to_numpy(std::move(target));
             out["weight"] = to_numpy(std::move(weight));
@@ -124,16 +137,16 @@ this class and labels every result by actor id.
             return out;
         }, "Merged edges as arrays: source, target (node indices), weight, links, kinds (bit "
            "1 << kind), formal.")
-        .def("density", &Network::density)
+        .def("density", &Network::density, "m / (n(n−1)) directed, 2m / (n(n−1)) undirected, 0 for n ≤ 1 (nx.density).")
         .def("degree", [](const Network& n, bool weighted) {
             Degrees d;
             {
                 py::gil_scoped_release nogil;
                 d = n.degree(weighted);
             }
-            return py::make_tuple(to_numpy(std::move(d.in)), to_numpy(std::move(d.out)),
-                                  to_numpy(std::move(d.total)));
-        }, py::arg("weighted") = false)
+            return as<py::typing::Tuple<Doubles, Doubles, Doubles>>(py::make_tuple(
+                to_numpy(std::move(d.in)), to_numpy(std::move(d.out)), to_numpy(std::move(d.total))));
+        }, py::arg("weighted") = false, "(in, out, total) degree per node; sums of weights if `weighted`.")
         .def("betweenness", [](const Network& n, bool normalized, std::optional<std::size_t> samples,
                                std::uint64_t seed, unsigned threads) {
             std::vector<double> r;
@@ -143,7 +156,9 @@ this class and labels every result by actor id.
             }
             return to_numpy(std::move(r));
         }, py::arg("normalized") = true, py::arg("samples") = py::none(), py::arg("seed") = 0,
-           py::arg("threads") = 1)
+           py::arg("threads") = 1,
+           "Brandes' betweenness per node on hop counts (nx.betweenness_centrality); from `samples` "
+           "random source pivots when given.")
         .def("closeness", [](const Network& n, bool wf_improved, unsigned threads) {
             std::vector<double> r;
             {
@@ -151,7 +166,8 @@ this class and labels every result by actor id.
                 r = n.closeness(wf_improved, threads);
             }
             return to_numpy(std::move(r));
-        }, py::arg("wf_improved") = true, py::arg("threads") = 1)
+        }, py::arg("wf_improved") = true, py::arg("threads") = 1,
+           "Closeness per node on hop counts, Wasserman–Faust improved when `wf_improved`.")
         .def("pagerank", [](const Network& n, double alpha, bool weighted, double tol, int max_iter) {
             std::vector<double> r;
             {
@@ -160,15 +176,16 @@ this class and labels every result by actor id.
             }
             return to_numpy(std::move(r));
         }, py::arg("alpha") = 0.85, py::arg("weighted") = true, py::arg("tol") = 1e-13,
-           py::arg("max_iter") = 10000)
+           py::arg("max_iter") = 10000, "PageRank per node by power iteration (nx.pagerank).")
         .def("components", [](const Network& n) {
             Components c;
             {
                 py::gil_scoped_release nogil;
                 c = n.components();
             }
-            return py::make_tuple(to_numpy(std::move(c.weak)), to_numpy(std::move(c.strong)));
-        })
+            return as<py::typing::Tuple<Nodes, Nodes>>(
+                py::make_tuple(to_numpy(std::move(c.weak)), to_numpy(std::move(c.strong))));
+        }, "(weak, strong) component number per node.")
         .def("articulation_points", [](const Network& n) {
             std::vector<std::uint32_t> r;
             {
@@ -176,7 +193,7 @@ this class and labels every result by actor id.
                 r = n.articulation_points();
             }
             return to_numpy(std::move(r));
-        })
+        }, "Cut-points of the undirected view, in node order.")
         .def("bridges", [](const Network& n) {
             std::vector<std::pair<std::uint32_t, std::uint32_t>> r;
             {
@@ -185,7 +202,8 @@ this class and labels every result by actor id.
             }
             std::vector<std::uint32_t> flat;
             for (auto [u, v] : r) flat.insert(flat.end(), {u, v});
-            return to_numpy(std::move(flat)).reshape({static_cast<py::ssize_t>(r.size()), py::ssize_t{2}});
+            return as<Nodes>(
+                to_numpy(std::move(flat)).reshape({static_cast<py::ssize_t>(r.size()), py::ssize_t{2}}));
         }, "Bridges as an (m, 2) array of node indices, u < v.")
         .def("k_core", [](const Network& n) {
             std::vector<std::uint32_t> r;
@@ -194,28 +212,33 @@ this class and labels every result by actor id.
                 r = n.k_core();
             }
             return to_numpy(std::move(r));
-        })
+        }, "Core number of each node in the undirected view (nx.core_number).")
         .def("communities", [](const Network& n, double resolution, std::uint64_t seed, unsigned trials) {
             Communities c;
             {
                 py::gil_scoped_release nogil;
                 c = n.communities(resolution, seed, trials);
             }
-            return py::make_tuple(to_numpy(std::move(c.membership)), c.modularity);
-        }, py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("trials") = 4)
+            return as<py::typing::Tuple<Nodes, double>>(
+                py::make_tuple(to_numpy(std::move(c.membership)), c.modularity));
+        }, py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("trials") = 4,
+           "(community per node, modularity): Louvain on the weighted undirected view, best of "
+           "`trials` runs seeded from `seed`.")
         .def("modularity", [](const Network& n, const py::array_t<std::uint32_t>& membership,
                               double resolution) {
             const auto view = membership.unchecked<1>();
             return n.modularity({view.data(0), static_cast<std::size_t>(view.shape(0))}, resolution);
-        }, py::arg("membership"), py::arg("resolution") = 1.0)
+        }, py::arg("membership"), py::arg("resolution") = 1.0,
+           "Modularity of a partition (one community number per node).")
         .def("core_periphery", [](const Network& n) {
             CorePeriphery cp;
             {
                 py::gil_scoped_release nogil;
                 cp = n.core_periphery();
             }
-            return py::make_tuple(bools_to_numpy(cp.core), cp.correlation);
-        })
+            return as<py::typing::Tuple<Array<bool>, double>>(
+                py::make_tuple(bools_to_numpy(cp.core), cp.correlation));
+        }, "(core membership per node, fit): the Borgatti–Everett discrete core–periphery model.")
         .def("ei_index", [](const Network& n, const py::array_t<std::int64_t>& codes, bool weighted) {
             const auto groups = group_codes(n, codes);
             EIIndex ei;
@@ -223,7 +246,7 @@ this class and labels every result by actor id.
                 py::gil_scoped_release nogil;
                 ei = n.ei_index(groups, weighted);
             }
-            py::dict out;
+            hint::Table out;
             out["index"] = ei.index;
             out["internal"] = ei.internal;
             out["external"] = ei.external;
@@ -234,7 +257,9 @@ this class and labels every result by actor id.
             out["node_external"] = to_numpy(std::move(ei.node_external));
             out["node_index"] = to_numpy(std::move(ei.node_index));
             return out;
-        }, py::arg("codes"), py::arg("weighted") = false)
+        }, py::arg("codes"), py::arg("weighted") = false,
+           "The E–I index of the groups given by `codes` (one per node): index, internal, "
+           "external, and group_* and node_* arrays.")
         .def("brokerage", [](const Network& n, const py::array_t<std::int64_t>& codes) {
             const auto groups = group_codes(n, codes);
             Brokerage b;
@@ -242,17 +267,20 @@ this class and labels every result by actor id.
                 py::gil_scoped_release nogil;
                 b = n.brokerage(groups);
             }
-            py::dict out;
+            py::typing::Dict<py::str, Doubles> out;
             out["coordinator"] = to_numpy(std::move(b.coordinator));
             out["itinerant"] = to_numpy(std::move(b.itinerant));
             out["representative"] = to_numpy(std::move(b.representative));
             out["gatekeeper"] = to_numpy(std::move(b.gatekeeper));
             out["liaison"] = to_numpy(std::move(b.liaison));
             return out;
-        }, py::arg("codes"))
+        }, py::arg("codes"),
+           "Gould–Fernandez brokerage roles per node: coordinator, itinerant, representative, "
+           "gatekeeper, liaison.")
         .def("grouping", [](const Network& n, const std::string& by) {
             auto g = n.grouping(by);
-            return py::make_tuple(to_numpy(std::move(g.codes)), g.labels);
+            return as<py::typing::Tuple<Array<std::int64_t>, py::typing::List<py::str>>>(
+                py::make_tuple(to_numpy(std::move(g.codes)), g.labels));
         }, py::arg("by"), "Group codes per node and their labels for 'sector', 'owner' or 'area'.");
 }
 

@@ -101,6 +101,23 @@ def _frame(collection: str, records: list[dict[str, Any]]) -> pd.DataFrame:
 # --- frames → Landscape ------------------------------------------------------------------------
 
 
+#: Rows of one frame at most: the JSON reader's InputLimits::max_records
+#: (include/samkart/core/limits.hpp), checked before the rows are converted.
+MAX_ROWS = 1_000_000
+
+
+def _check_rows(collection: str, rows: int) -> None:
+    """Refuse a frame beyond the reader's record limit before converting its rows (issue 7)."""
+    limit = MAX_ROWS
+    if rows > limit:
+        msg = (f"{collection}: {rows:,} rows; samkart reads at most {limit:,} records per "
+               "collection (InputLimits::max_records, docs/reliability.md). Split the mapping "
+               "into several landscapes, by area for example")
+        raise SchemaError(f"<frames> does not follow the samkart JSON schema (1 problem)\n"
+                          f"  - /{collection}: {msg}", [(f"/{collection}", None, None, msg)],
+                          "<frames>")
+
+
 def from_frames(
     areas: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
@@ -138,6 +155,7 @@ def from_frames(
         if not isinstance(frame, pd.DataFrame):
             msg = f"{collection} must be a pandas DataFrame or None, not {type(frame).__name__}"
             raise TypeError(msg)
+        _check_rows(collection, len(frame))
         doc[collection] = _records(frame)
         rows[collection] = frame.index
     text = json.dumps(doc, ensure_ascii=False)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from strategies import landscapes
 
 import samkart as sk
 from samkart.frames import COLUMNS
@@ -170,76 +170,6 @@ def test_a_frame_must_be_a_frame() -> None:
 
 
 # --- Hypothesis: any valid landscape survives the round trip ---------------------------------
-
-ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-æøå", min_size=1, max_size=8)
-names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                min_size=1, max_size=20)
-amounts = st.one_of(st.none(), st.integers(0, 10**6), st.floats(0, 1e9, allow_nan=False))
-age_ranges = st.tuples(st.integers(0, 120), st.integers(0, 120)).map(lambda t: (min(t), max(t)))
-ages = st.one_of(st.none(), age_ranges)
-optional_text = st.one_of(st.none(), names)
-
-
-def sample(draw: st.DrawFn, pool: list[str], max_size: int) -> list[str]:
-    if not pool:
-        return []
-    return draw(st.lists(st.sampled_from(pool), max_size=max_size, unique=True))
-
-
-@st.composite
-def landscapes(draw: st.DrawFn) -> sk.Landscape:
-    land = sk.Landscape(draw(names), year=draw(st.one_of(st.none(), st.integers(1990, 2100))),
-                        currency=draw(st.sampled_from(["NOK", "DKK", "EUR"])))
-    area_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
-    kinds = sk.vocabulary.names("area_kind")
-    for i, area in enumerate(area_ids):
-        population = draw(st.dictionaries(age_ranges,
-                                          st.integers(0, 10**6), max_size=2))
-        land.add_area(area, name=draw(names), kind=draw(st.sampled_from(kinds)),
-                      parent=area_ids[draw(st.integers(0, i - 1))] if i else None,
-                      population=population, illustrative=draw(st.booleans()),
-                      citation=draw(optional_text))
-    actor_ids = draw(st.lists(ids, min_size=2, max_size=6, unique=True))
-    for actor in actor_ids:
-        land.add_actor(actor, name=draw(names),
-                       sector=draw(st.sampled_from(["", "child_welfare", "own_sector"])),
-                       owner=draw(st.sampled_from(sk.vocabulary.names("owner"))),
-                       areas=sample(draw, area_ids, 3), ages=draw(ages),
-                       illustrative=draw(st.booleans()), citation=draw(optional_text))
-    for measure in draw(st.lists(ids, max_size=5, unique=True)):
-        land.add_measure(measure, name=draw(names), level=draw(st.integers(1, 4)),
-                         providers=sample(draw, actor_ids, 2) or [actor_ids[0]],
-                         areas=sample(draw, area_ids, 2), ages=draw(ages),
-                         targets=draw(st.lists(st.sampled_from(["all", "neet", "x y"]),
-                                               unique=True, max_size=2)),
-                         capacity=draw(amounts), participants=draw(amounts), cost=draw(amounts),
-                         keys=sample(draw, list(sk.vocabulary.names("key")), 3),
-                         tees=sample(draw, list(sk.vocabulary.names("tee")), 4),
-                         illustrative=draw(st.booleans()), citation=draw(optional_text))
-    # Two different actors, drawn without a filter (Hypothesis rejects filters that discard a lot).
-    pairs = st.permutations(actor_ids).map(lambda p: (p[0], p[1]))
-    scores = st.one_of(st.none(), st.floats(0, 4, allow_nan=False))
-    for source, target in draw(st.lists(pairs, max_size=5)):
-        land.add_link(source, target, kind=draw(st.sampled_from(sk.vocabulary.names("link_kind"))),
-                      formal=draw(st.booleans()),
-                      coordinator=draw(st.one_of(st.none(), st.sampled_from(actor_ids))),
-                      consent=draw(st.booleans()), legal_basis=draw(optional_text),
-                      intensity=draw(st.one_of(st.none(), st.sampled_from(
-                          sk.vocabulary.names("intensity")))),
-                      trust=draw(scores), value=draw(scores),
-                      since=draw(st.one_of(st.none(), st.just("2020-02-29"))),
-                      until=draw(st.one_of(st.none(), st.just("2024-12-31"))),
-                      illustrative=draw(st.booleans()), citation=draw(optional_text))
-    for source, target in draw(st.lists(pairs, max_size=4)):
-        land.add_transition(source, target, volume=draw(amounts), reason=draw(optional_text),
-                            ages=draw(ages), illustrative=draw(st.booleans()),
-                            citation=draw(optional_text))
-    for area in sample(draw, area_ids, 3):
-        land.add_indicator(area, draw(ids), draw(st.floats(-1e12, 1e12, allow_nan=False)),
-                           year=draw(st.one_of(st.none(), st.integers(1950, 2100))),
-                           source=draw(optional_text), illustrative=draw(st.booleans()))
-    return land
-
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(landscapes())
