@@ -53,6 +53,21 @@ constexpr Term tees[] = {
     {"tailored", "Tilpasning av tiltakene", "Tilpassede indsatser", "Tailored measures"},
     {"cross_sector", "Tverrgående samarbeid", "Tværgående samarbejde", "Cross-sector collaboration"},
 };
+constexpr Term mapping_statuses[] = {
+    {"complete", "Kartlagt", "Kortlagt", "Mapped"},
+    {"partial", "Delvis kartlagt", "Delvist kortlagt", "Partly mapped"},
+    {"none", "Ikke kartlagt", "Ikke kortlagt", "Not mapped"},
+};
+constexpr Term measure_statuses[] = {
+    {"active", "I drift", "I drift", "Active"},
+    {"pilot", "Prøveprosjekt", "Forsøg", "Pilot"},
+    {"proposed", "Foreslått", "Foreslået", "Proposed"},
+    {"ended", "Avsluttet", "Afsluttet", "Ended"},
+};
+constexpr Term count_kinds[] = {
+    {"flow", "Per år", "Pr. år", "Per year"},
+    {"stock", "På én dag", "På én dag", "On one day"},
+};
 // The service actors of DOMAIN.md (Norway, seeds 002/004) and Denmark (seed 003).
 constexpr Term sectors[] = {
     {"kindergarten", "Barnehage", "Dagtilbud", "Kindergarten"},
@@ -108,6 +123,9 @@ template <> std::span<const Term> terms<LinkKind>() noexcept { return link_kinds
 template <> std::span<const Term> terms<Intensity>() noexcept { return intensities; }
 template <> std::span<const Term> terms<Key>() noexcept { return keys; }
 template <> std::span<const Term> terms<Tee>() noexcept { return tees; }
+template <> std::span<const Term> terms<MappingStatus>() noexcept { return mapping_statuses; }
+template <> std::span<const Term> terms<MeasureStatus>() noexcept { return measure_statuses; }
+template <> std::span<const Term> terms<CountKind>() noexcept { return count_kinds; }
 
 std::span<const Term> recommended_sectors() noexcept { return sectors; }
 std::span<const Term> recommended_targets() noexcept { return targets; }

@@ -9,6 +9,7 @@
 #include "samkart/core/level.hpp"
 #include "samkart/core/limits.hpp"
 #include "samkart/core/records.hpp"
+#include "samkart/core/schema.hpp"
 #include "samkart/core/vocabulary.hpp"
 #include "samkart/io/json.hpp"
 #include "samkart/datasets.hpp"

@@ -350,8 +350,14 @@ checks its record and either adds it whole or raises ValidationError and changes
         "add_indicator",
         [](Landscape& land, std::string area, std::string key, double value, std::optional<int> year,
            OptString source, bool illustrative) {
-            land.add_indicator(Indicator{std::move(area), std::move(key), value, year, std::move(source),
-                                         illustrative});
+            Indicator ind;
+            ind.area = std::move(area);
+            ind.key = std::move(key);
+            ind.value = value;
+            ind.year = year;
+            ind.source = std::move(source);
+            ind.illustrative = illustrative;
+            land.add_indicator(std::move(ind));
         },
         py::arg("area"), py::arg("key"), py::arg("value"), py::kw_only(), py::arg("year") = py::none(),
         py::arg("source") = py::none(), py::arg("illustrative") = false,

@@ -27,6 +27,8 @@ struct Area {
     AreaKind kind = AreaKind::MUNICIPALITY;
     std::optional<std::string> parent;  ///< id of the enclosing area, if any
     std::vector<PopulationBand> population;  ///< optional, by age band
+    MappingStatus mapping = MappingStatus::COMPLETE;  ///< how much of the area was mapped
+    std::vector<std::string> mapped;    ///< with PARTIAL: the sectors or owners that were mapped
     bool illustrative = false;          ///< true: plausible, not taken from a source
     std::optional<std::string> citation;  ///< where the record comes from, e.g. "001"
     friend bool operator==(const Area&, const Area&) = default;
@@ -40,6 +42,7 @@ struct Actor {
     Owner owner = Owner::MUNICIPAL;
     std::vector<std::string> areas;  ///< ids of the areas served
     std::optional<AgeRange> ages;    ///< ages served; none = not restricted
+    std::optional<std::string> part_of;  ///< the actor this is a unit of (OT Skien → OT VT)
     bool illustrative = false;
     std::optional<std::string> citation;
     friend bool operator==(const Actor&, const Actor&) = default;
@@ -55,10 +58,15 @@ struct Measure {
     std::optional<AgeRange> ages;        ///< none = the providers' ages
     std::vector<std::string> targets;    ///< target groups, recommended_targets()
     std::optional<double> capacity;      ///< places per year
-    std::optional<double> participants;  ///< young people per year
+    std::optional<double> participants;  ///< young people (per year unless `participants_kind`)
+    CountKind participants_kind = CountKind::FLOW;  ///< per year (flow) or on one day (stock)
+    std::optional<std::string> participants_of;  ///< a measure whose participants include these
     std::optional<double> cost;          ///< per year, in the landscape's currency
     std::vector<Key> keys;
     std::vector<Tee> tees;
+    MeasureStatus status = MeasureStatus::ACTIVE;  ///< only active and pilot measures cover
+    std::optional<std::string> since;    ///< ISO date YYYY-MM-DD the measure started
+    std::optional<std::string> until;    ///< ISO date YYYY-MM-DD it ended (or ends)
     bool illustrative = false;
     std::optional<std::string> citation;
     friend bool operator==(const Measure&, const Measure&) = default;
@@ -103,6 +111,8 @@ struct Indicator {
     double value = 0;
     std::optional<int> year;
     std::optional<std::string> source;  ///< citation, e.g. "002 §5"
+    std::optional<CountKind> count;     ///< a count of people: per year or on one day; none = not a count
+    std::optional<std::string> subset_of;  ///< key of an indicator of the same area that includes it
     bool illustrative = false;
     friend bool operator==(const Indicator&, const Indicator&) = default;
 };

@@ -38,6 +38,20 @@ enum class Key : std::uint8_t { COLLABORATION, PARTICIPATION, INNOVATION };
 /// *tilpasning av tiltakene*, *tverrgående samarbeid*.
 enum class Tee : std::uint8_t { EARLY, CLOSE_FOLLOW_UP, TAILORED, CROSS_SECTOR };
 
+/// How much of an area's services were mapped: an absence is only a gap where it was mapped.
+enum class MappingStatus : std::uint8_t {
+    COMPLETE,  ///< every sector and owner was mapped (the default)
+    PARTIAL,   ///< only the sectors or owners listed in `Area::mapped`
+    NONE,      ///< the area is in the landscape, its services were not mapped
+};
+
+/// Whether a measure is in place (*i drift*), tried out, proposed or ended.
+enum class MeasureStatus : std::uint8_t { ACTIVE, PILOT, PROPOSED, ENDED };
+
+/// What a count of people is: a yearly flow (people during a year) or a stock (people on one
+/// day). A flow and a stock are never added together.
+enum class CountKind : std::uint8_t { FLOW, STOCK };
+
 /// A term of a vocabulary: its machine name and its labels for readers.
 struct Term {
     std::string_view name;
@@ -57,6 +71,9 @@ template <> std::span<const Term> terms<LinkKind>() noexcept;
 template <> std::span<const Term> terms<Intensity>() noexcept;
 template <> std::span<const Term> terms<Key>() noexcept;
 template <> std::span<const Term> terms<Tee>() noexcept;
+template <> std::span<const Term> terms<MappingStatus>() noexcept;
+template <> std::span<const Term> terms<MeasureStatus>() noexcept;
+template <> std::span<const Term> terms<CountKind>() noexcept;
 
 /// The name of an enum value as used in JSON and Python ("municipal", "shared_plan", ...).
 template <class E>
