@@ -21,6 +21,8 @@ namespace py = pybind11;
 void register_errors(py::module_& m);
 /// Level (an enum.IntEnum), the record classes, Problem and the vocabularies.
 void register_model(py::module_& m);
+/// The field table, read-only: FieldInfo, RecordSchema, record_schemas().
+void register_schema(py::module_& m);
 /// The Landscape class.
 void register_landscape(py::module_& m);
 /// read_json, write_json, from_json_string, to_json_string, validate_json_file.

@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = samkart::version;
     samkart::python::register_errors(m);
     samkart::python::register_model(m);
+    samkart::python::register_schema(m);
     samkart::python::register_landscape(m);
     samkart::python::register_io(m);
     samkart::python::register_datasets(m);

@@ -24,7 +24,19 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
-from samkart import datasets, errors, excel, export, flow, hsds, mapping, plot, scenario, vocabulary
+from samkart import (
+    datasets,
+    errors,
+    excel,
+    export,
+    flow,
+    hsds,
+    mapping,
+    plot,
+    scenario,
+    schema,
+    vocabulary,
+)
 from samkart._core import (
     Actor,
     Area,
@@ -121,6 +133,7 @@ __all__ = [
     "report",
     "role_map",
     "scenario",
+    "schema",
     "suppress",
     "terms",
     "to_frames",

@@ -23,6 +23,7 @@ import samkart.summary
 __all__: list[str] = [
     "Actor",
     "Area",
+    "FieldInfo",
     "FlowModel",
     "Gap",
     "GapReport",
@@ -33,6 +34,7 @@ __all__: list[str] = [
     "Measure",
     "Network",
     "Problem",
+    "RecordSchema",
     "Term",
     "Transition",
     "age_coverage",
@@ -47,8 +49,10 @@ __all__: list[str] = [
     "json_schema_version",
     "languages",
     "level_shares",
+    "population_band_schema",
     "project_draws",
     "read_json",
+    "record_schemas",
     "role_map",
     "synthetic",
     "terms",
@@ -553,6 +557,82 @@ class Term:
     def nb(self) -> str:
         """
         The label in Norwegian bokmål.
+        """
+
+class FieldInfo:
+    """
+    One field of one record type (samkart/core/schema.hpp).
+    """
+    def __repr__(self) -> str: ...
+    def label(self, lang: str = "en") -> str:
+        """
+        The field's label in `lang` ("nb", "da" or "en").
+        """
+    @property
+    def default(self) -> str | None:
+        """
+        The default as JSON text ("false", "[]", "active"), or None.
+        """
+    @property
+    def description(self) -> str:
+        """
+        One line of English.
+        """
+    @property
+    def name(self) -> str:
+        """
+        The field's name, as in JSON, frames and Python keywords.
+        """
+    @property
+    def open_vocabulary(self) -> bool:
+        """
+        True: the vocabulary is recommended; other strings are allowed.
+        """
+    @property
+    def refers_to(self) -> str | None:
+        """
+        For ref and ref_list: the collection the ids belong to, else None.
+        """
+    @property
+    def required(self) -> bool:
+        """
+        True: a record must give it.
+        """
+    @property
+    def type(self) -> str:
+        """
+        text, id, ref, ref_list, text_list, enum, enum_list, number, integer, bool, ages, level, date or population.
+        """
+    @property
+    def vocabulary(self) -> str | None:
+        """
+        The name of its vocabulary (see samkart.vocabulary), or None.
+        """
+
+class RecordSchema:
+    """
+    The fields of one record type, in order.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def collection(self) -> str:
+        """
+        "areas", "actors", "measures", "links", "transitions", "indicators" (or "population" for population bands).
+        """
+    @property
+    def description(self) -> str:
+        """
+        One line of English.
+        """
+    @property
+    def fields(self) -> tuple[FieldInfo, ...]:
+        """
+        The fields, in the order of the JSON format.
+        """
+    @property
+    def record(self) -> str:
+        """
+        The record's name in the singular ("actor").
         """
 
 class Landscape:
@@ -1304,6 +1384,11 @@ def level_shares(
     Share per level. Use samkart.mapping.level_shares.
     """
 
+def population_band_schema() -> RecordSchema:
+    """
+    The fields of a population band of an area.
+    """
+
 def project_draws(
     matrices: typing.Annotated[numpy.typing.ArrayLike, numpy.float64],
     start: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"],
@@ -1317,6 +1402,11 @@ def project_draws(
 def read_json(path: os.PathLike[str] | str | bytes) -> Landscape:
     """
     Read a landscape from a JSON file. @throws SamkartError if the file cannot be read, SchemaError, ValidationError.
+    """
+
+def record_schemas() -> tuple[RecordSchema, ...]:
+    """
+    The schema of every collection, in landscape order (areas … indicators).
     """
 
 def role_map(
@@ -1337,7 +1427,7 @@ def synthetic(
 
 def terms(vocabulary: str) -> tuple[Term, ...]:
     """
-    The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee (closed) or sector, target (recommended).
+    The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind (closed) or sector, target (recommended).
     """
 
 def to_json_string(
