@@ -1,8 +1,9 @@
 """The vocabularies of the model, with labels in Norwegian (nb), Danish (da) and English (en).
 
 Closed vocabularies (only these names are accepted): ``area_kind``, ``owner``, ``link_kind``,
-``intensity``, ``key``, ``tee``, ``mapping_status``, ``measure_status``, ``count_kind``. Recommended ones (other names are allowed and reported as a
-warning by ``Landscape.validate()``): ``sector``, ``target``. Level labels are methods of
+``intensity``, ``key``, ``tee``, ``mapping_status``, ``measure_status``, ``count_kind``.
+Recommended ones (other names are allowed and reported as a warning by
+``Landscape.validate()``): ``sector``, ``target``. Level labels are methods of
 :class:`samkart.Level`: ``Level.EARLY.label("nb")``, ``.iom``, ``.bti``.
 """
 
