@@ -1140,6 +1140,9 @@ class SurveyResult:
           (Stork & Richards 1992), which recovers the ties between a respondent and a
           non-respondent but never those between two non-respondents.
 
+        The network's boundary is the actors sent a form: ties to partners that were not sent
+        one are left out of both.
+
         Measures are sensitive to non-response in different degrees (:data:`SENSITIVE`);
         where the two networks differ by more than ``threshold`` (relative difference), the
         result lists a warning and, with ``warn``, a :class:`NonResponseWarning` is issued.
@@ -1165,7 +1168,8 @@ class SurveyResult:
         sent = list(self.sent)
         inner = ties[ties["a"].isin(responded) & ties["b"].isin(responded)]
         net_r = _tie_network(land, [a for a in sent if a in responded], inner)
-        net_f = _tie_network(land, sent, ties)
+        within = ties[ties["a"].isin(set(sent)) & ties["b"].isin(set(sent))]
+        net_f = _tie_network(land, sent, within)
         bf = net_f.betweenness() if len(net_f) else pd.Series(dtype=float)
         br = net_r.betweenness() if len(net_r) else pd.Series(dtype=float)
         rows: list[tuple[str, float, float]] = [
