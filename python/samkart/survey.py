@@ -901,7 +901,8 @@ class NonResponse:
     Attributes:
         table: one row per measure (``density``, ``centralization``, ``components``,
             ``betweenness <actor>`` for the top actors), with ``respondents_only``,
-            ``reconstructed``, ``difference`` (relative: |a − b| / max(|b|, 1e-9)) and
+            ``reconstructed``, ``difference`` (the absolute difference over the reconstructed
+            value, at least 1e-9) and
             ``differs`` (difference above the threshold).
         response_rate: respondents / actors sent a form.
         nonrespondents: who did not answer.

@@ -310,6 +310,8 @@ def test_forms_and_the_long_csv_give_the_same_result(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(from_forms.to_frame().drop(columns="file"),
                                   from_csv.to_frame().drop(columns="file"))
     pd.testing.assert_frame_equal(from_forms.pairs(), from_csv.pairs())
+    # Without the landscape, the forms' own lists name the partners.
+    pd.testing.assert_frame_equal(sk.read_survey(forms).pairs(), from_forms.pairs())
     # And the result of the hand-worked example, read from a DataFrame.
     pd.testing.assert_frame_equal(from_csv.pairs(), result().pairs())
     # Partners named in the free rows, by name, are read as their ids.
