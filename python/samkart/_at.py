@@ -3,11 +3,13 @@
 A single mapping whose links and measures carry ``since``/``until`` can be followed over time:
 ``land.at("2022-06-01")`` keeps what was in force that day. Attached to
 :class:`samkart.Landscape` by ``samkart/__init__.py``; also callable as
-``samkart._at.at(land, date)``.
+``samkart._at.at(land, date)``. The first parameter is named ``self`` so that the generated
+stub of ``_core.Landscape`` declares it as the method it is.
 """
 
 from __future__ import annotations
 
+import datetime
 import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -81,7 +83,7 @@ def at_frames(frames: Mapping[str, pd.DataFrame], day: dt.date) -> dict[str, pd.
     return out
 
 
-def at(land: Landscape, date: str | dt.date) -> Landscape:
+def at(self: Landscape, date: str | datetime.date) -> Landscape:
     """The landscape as it was on ``date``.
 
     - **links** are kept when ``since ≤ date ≤ until`` (both days inclusive; a missing bound
@@ -96,7 +98,7 @@ def at(land: Landscape, date: str | dt.date) -> Landscape:
     - areas, actors and transitions have no dates and are kept;
     - the year becomes the date's year; name and currency are kept.
 
-    ``land`` is not changed.
+    The landscape (``self``) is not changed.
 
     Raises
     ------
@@ -104,5 +106,5 @@ def at(land: Landscape, date: str | dt.date) -> Landscape:
         ``date`` is not a date.
     """
     day = _day(date)
-    frames = at_frames(land.to_frames(), day)
-    return from_frames(**frames, name=land.name, year=day.year, currency=land.currency)
+    frames = at_frames(self.to_frames(), day)
+    return from_frames(**frames, name=self.name, year=day.year, currency=self.currency)
