@@ -25,6 +25,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     raise ImportError(msg) from err
 
 from samkart import (
+    _at,
     datasets,
     errors,
     excel,
@@ -35,6 +36,7 @@ from samkart import (
     plot,
     scenario,
     schema,
+    survey,
     vocabulary,
 )
 from samkart._core import (
@@ -54,6 +56,7 @@ from samkart._core import (
     validate_json_file,
     write_json,
 )
+from samkart.diff import LandscapeDiff, diff
 from samkart.errors import (
     ArgumentError,
     SamkartError,
@@ -73,9 +76,14 @@ from samkart.privacy import suppress
 from samkart.report import report
 from samkart.scenario import Prioritization, Scenario, ScenarioComparison, compare, prioritize
 from samkart.summary import Summary
+from samkart.survey import SurveyResult, read_survey, write_survey
 from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
+
+# Landscape.at(date) is written in Python (samkart/_at.py) and attached to the bound class;
+# the stub (_core.pyi) declares it.
+_core.Landscape.at = _at.at  # type: ignore[attr-defined]
 
 __all__ = [
     "GAP_KINDS",
@@ -91,6 +99,7 @@ __all__ = [
     "GapRules",
     "Indicator",
     "Landscape",
+    "LandscapeDiff",
     "Level",
     "Link",
     "Measure",
@@ -102,6 +111,7 @@ __all__ = [
     "ScenarioComparison",
     "SchemaError",
     "Summary",
+    "SurveyResult",
     "Term",
     "Transition",
     "UnknownIdError",
@@ -112,6 +122,7 @@ __all__ = [
     "compare_areas",
     "coverage",
     "datasets",
+    "diff",
     "errors",
     "excel",
     "export",
@@ -130,11 +141,13 @@ __all__ = [
     "read_csv_folder",
     "read_excel",
     "read_json",
+    "read_survey",
     "report",
     "role_map",
     "scenario",
     "schema",
     "suppress",
+    "survey",
     "terms",
     "to_frames",
     "to_json_string",
@@ -142,5 +155,6 @@ __all__ = [
     "vocabulary",
     "write_csv_folder",
     "write_json",
+    "write_survey",
     "write_template",
 ]
