@@ -434,3 +434,60 @@ def test_formula_with_stored_result_is_read(tmp_path: Path) -> None:
             z.writestr(name, data)
     land = read_excel(path)
     assert land.measure("m-sum").capacity == 40
+
+
+def test_new_fields_reach_the_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typed into the form, the fields of the findings issue reach samkart.from_frames as
+    their machine values (checked on the frames, so before the core reads them too)."""
+    import samkart.excel as excel_module
+
+    path = tmp_path / "skien.xlsx"
+    write_template(path, lang="nb")
+    _fill_skien(path)
+    wb = openpyxl.load_workbook(path)
+    _type_row(wb["areas"], 3, mapping="Delvis kartlagt", mapped="labour_welfare; county")
+    _type_row(wb["actors"], 4, part_of="nav-skien")
+    _type_row(wb["measures"], 3, status="Avsluttet", since="2020-01-01", until="2022-06-30",
+              participants=12, participants_kind="stock")
+    wb.save(path)
+    seen: dict[str, Any] = {}
+
+    def capture(**frames: Any) -> sk.Landscape:
+        seen.update(frames)
+        return sk.Landscape(name="captured")
+
+    monkeypatch.setattr(excel_module, "from_frames", capture)
+    read_excel(path)
+    areas, actors, measures = seen["areas"], seen["actors"], seen["measures"]
+    assert (areas.loc[0, "mapping"], areas.loc[0, "mapped"]) == (
+        "partial", ["labour_welfare", "county"])
+    assert actors.loc[1, "part_of"] == "nav-skien"
+    assert measures.loc[0, ["status", "since", "until", "participants",
+                            "participants_kind"]].tolist() == [
+        "ended", "2020-01-01", "2022-06-30", 12, "stock"]
+
+
+def test_new_fields_are_written(tmp_path: Path, data_dir: Path) -> None:
+    """Every column of the field table that to_frames gives is written, as its label; a
+    default (status active) is left blank (a stand-in landscape gives the new fields before
+    the core does)."""
+    land = sk.read_json(data_dir / "good" / "small.json")
+    frames = land.to_frames()
+    n = len(frames["measures"])
+    frames["measures"]["status"] = ["ended"] + ["active"] * (n - 1)
+    frames["measures"]["participants_kind"] = ["stock"] + ["flow"] * (n - 1)
+
+    class WithNewFields:
+        name, year, currency = land.name, land.year, land.currency
+
+        def to_frames(self) -> dict[str, Any]:
+            return frames
+
+    path = tmp_path / "new.xlsx"
+    write_template(path, lang="nb", landscape=WithNewFields())  # type: ignore[arg-type]
+    ws = openpyxl.load_workbook(path)["measures"]
+    columns = {c.value: c.column for c in ws[1]}
+    status = [ws.cell(row=r, column=columns["status"]).value for r in range(3, 3 + n)]
+    kind = [ws.cell(row=r, column=columns["participants_kind"]).value for r in range(3, 3 + n)]
+    assert status == ["Avsluttet"] + [None] * (n - 1)
+    assert kind == ["På én dag"] + [None] * (n - 1)

@@ -209,3 +209,61 @@ def test_graphml_validates_and_reads_back(tmp_path: Path, vt: sk.Landscape) -> N
     assert back.nodes[by_actor["nav/skien"]]["name"] == "NAV Skien"
     assert back.has_edge(by_actor["ot skien"], by_actor["nav/skien"])
     assert back.number_of_edges() == 5  # directed (a referral): agreement and network both ways
+
+
+def test_new_fields_reach_the_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written in a CSV folder, the fields of the findings issue reach samkart.from_frames
+    typed by the field table (checked on the frames, before the core reads them too)."""
+    import samkart.export as export_module
+
+    write_csv_folder(sk.read_json(Path(__file__).resolve().parents[1] / "data" / "good"
+                                  / "small.json"), tmp_path)
+    text = (tmp_path / "measures.csv").read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    first = dict(zip(header, next(csv.reader([text[1]])), strict=True))
+    first.update(status="ended", until="2022-06-30", participants="12",
+                 participants_kind="stock", participants_of="m2")
+    with (tmp_path / "measures.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerow([first[h] for h in header])
+    seen: dict[str, object] = {}
+
+    def capture(**frames: object) -> sk.Landscape:
+        seen.update(frames)
+        return sk.Landscape(name="captured")
+
+    monkeypatch.setattr(export_module, "from_frames", capture)
+    read_csv_folder(tmp_path)
+    measures = seen["measures"]
+    assert isinstance(measures, pd.DataFrame)
+    row = measures.iloc[0]
+    assert (row["status"], row["until"], row["participants"], row["participants_kind"],
+            row["participants_of"]) == ("ended", "2022-06-30", 12, "stock", "m2")
+    assert row["since"] is None  # an empty cell is an absent field
+    assert measures.index[0] == 2  # the line in the CSV file
+
+
+def test_new_fields_are_written(tmp_path: Path, data_dir: Path) -> None:
+    """The writer writes every column of the field table that to_frames gives, the new fields
+    included (a stand-in for the landscape gives them before the core does)."""
+    land = sk.read_json(data_dir / "good" / "small.json")
+    frames = land.to_frames()
+    frames["measures"]["status"] = ["ended"] + ["active"] * (len(frames["measures"]) - 1)
+    frames["measures"]["until"] = ["2022-06-30"] + [None] * (len(frames["measures"]) - 1)
+    frames["areas"]["mapped"] = [["labour_welfare", "county"]] + [[]] * (
+        len(frames["areas"]) - 1)
+
+    class WithNewFields:
+        name, year, currency = land.name, land.year, land.currency
+
+        def to_frames(self) -> dict[str, pd.DataFrame]:
+            return frames
+
+    write_csv_folder(WithNewFields(), tmp_path)  # type: ignore[arg-type]
+    with (tmp_path / "measures.csv").open(encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))
+    assert (first["status"], first["until"], first["since"]) == ("ended", "2022-06-30", "")
+    with (tmp_path / "areas.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["mapped"] for r in rows] == ["labour_welfare;county"] + [""] * (len(rows) - 1)
