@@ -589,22 +589,23 @@ def read_excel(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLik
     for path, label in zip(paths, names, strict=True):
         try:
             wb = openpyxl.load_workbook(path, data_only=True)
-            # The same file with formulas as text: a formula cell that data_only reads as
-            # None has no stored result (nobody recalculated it), which is not a blank cell.
-            formulas = openpyxl.load_workbook(path, data_only=False)
+            # The same file with formulas as text (streamed, read-only): a formula cell that
+            # data_only reads as None has no stored result (nobody recalculated it), which is
+            # not a blank cell.
+            formulas = _formulas(openpyxl.load_workbook(path, data_only=False, read_only=True))
         except FileNotFoundError:
             msg = f"{path}: no such file"
             raise SamkartError(msg) from None
         except Exception as err:
             msg = f"{path}: cannot be read as an .xlsx spreadsheet ({err})"
             raise SamkartError(msg) from None
-        meta.append(_read_landscape_sheet(wb, formulas, label, reader))
+        meta.append(_read_landscape_sheet(wb, formulas.get("landscape", {}), label, reader))
         for sheet in SHEETS:
             if sheet not in wb.sheetnames:
                 reader.problem(None, "", f"the sheet {sheet!r} is missing; copy it from a new "
                                "template (samkart template)", file=label, sheet=sheet)
                 continue
-            _read_sheet(wb[sheet], formulas[sheet], sheet, label, reader)
+            _read_sheet(wb[sheet], formulas.get(sheet, {}), sheet, label, reader)
     landscape_name, landscape_year, landscape_currency = _landscape_fields(
         meta, paths, name, year, currency, reader)
     _attach_population(reader)
@@ -658,7 +659,25 @@ def _no_result(formula: Any) -> str:
             "it, or type the value")
 
 
-def _read_landscape_sheet(wb: Any, formulas: Any, label: str,
+_Formulas = Mapping[tuple[int, int], str]
+
+
+def _formulas(wb: Any) -> dict[str, _Formulas]:
+    """Sheet → (row, column) → formula, for every cell that holds a formula."""
+    out: dict[str, _Formulas] = {}
+    try:
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # a stored dimension may be wrong; read every row from A1
+            out[ws.title] = {
+                (r, c): v for r, row in enumerate(
+                    ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1)
+                for c, v in enumerate(row, start=1) if _is_formula(v)}
+    finally:
+        wb.close()
+    return out
+
+
+def _read_landscape_sheet(wb: Any, formulas: _Formulas, label: str,
                           reader: _Reader) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "landscape" not in wb.sheetnames:
@@ -672,8 +691,8 @@ def _read_landscape_sheet(wb: Any, formulas: Any, label: str,
         value = row[1].value
         where = _Located(label, "landscape", row[1].row or 0, {key: "B"})
         if value is None:
-            formula = formulas["landscape"].cell(row=row[1].row, column=2).value
-            if isinstance(formula, str) and formula.startswith("="):
+            formula = formulas.get((row[1].row or 0, 2))
+            if formula is not None:
                 reader.problem(where, key, _no_result(formula))
             continue
         if isinstance(value, str) and not value.strip():
@@ -765,7 +784,7 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(ws: Worksheet, formulas: Worksheet, sheet: str, label: str,
+def _read_sheet(ws: Worksheet, formulas: _Formulas, sheet: str, label: str,
                 reader: _Reader) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -778,10 +797,9 @@ def _read_sheet(ws: Worksheet, formulas: Worksheet, sheet: str, label: str,
         row = row_cells[0].row or 0
         values = {f: by_column.get(c) for f, c in header.items()}
         where = _Located(label, sheet, row, letters)
-        unstored = [f for f, c in header.items() if values[f] is None
-                    and _is_formula(formulas.cell(row=row, column=c).value)]
+        unstored = [f for f, c in header.items() if values[f] is None and (row, c) in formulas]
         for f in unstored:
-            reader.problem(where, f, _no_result(formulas.cell(row=row, column=header[f]).value))
+            reader.problem(where, f, _no_result(formulas[(row, header[f])]))
         if all(_blank(v) for v in values.values()):
             continue
         if row == 2 and _is_label_row(values, sheet):
