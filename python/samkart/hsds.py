@@ -75,6 +75,7 @@ from typing import Any
 import pandas as pd
 
 from samkart import _core
+from samkart import schema as _schema
 from samkart._core import Landscape, Level
 from samkart.errors import SamkartError, ValidationError
 from samkart.frames import from_frames
@@ -110,6 +111,20 @@ _TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # HSDS service status → measure status; other values are imported as active with a warning.
 _ENDED = frozenset({"inactive", "defunct"})
+
+
+def _targets(collection: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The frame columns an import fills, each checked against the field table (``ages`` is
+    the pair ``age_min``/``age_max`` in a frame): a renamed field fails at import time."""
+    for name in names:
+        _schema.field(collection, "ages" if name in ("age_min", "age_max") else name)
+    return names
+
+
+_ACTOR_COLUMNS = _targets("actors", ("id", "name", "owner", "areas", "citation"))
+_MEASURE_COLUMNS = _targets("measures", ("id", "name", "level", "providers", "areas", "age_min",
+                                         "age_max", "status", "citation"))
+_AREA_COLUMNS = _targets("areas", ("id", "name", "kind"))
 
 
 @dataclass
@@ -241,9 +256,7 @@ def _frames(package: _Package, *, level: LevelSource | None, default_level: int 
 
     area_ids: dict[str, None] = {}
     actor_areas: dict[str, list[str]] = {}
-    measures: dict[str, list[Any]] = {c: [] for c in (
-        "id", "name", "level", "providers", "areas", "age_min", "age_max", "status",
-        "citation")}
+    measures: dict[str, list[Any]] = {c: [] for c in _MEASURE_COLUMNS}
     no_level: list[str] = []
     ended: list[str] = []
     other_status: list[str] = []
@@ -293,8 +306,7 @@ def _frames(package: _Package, *, level: LevelSource | None, default_level: int 
             "level={service id: 1-4} (or a function of the service's row), tag the services "
             "with a taxonomy term naming the level, or pass default_level=")
 
-    actors: dict[str, list[Any]] = {c: [] for c in ("id", "name", "owner", "areas",
-                                                    "citation")}
+    actors: dict[str, list[Any]] = {c: [] for c in _ACTOR_COLUMNS}
     no_owner: list[str] = []
     for _line, row in organizations:
         oid = row["id"]
@@ -328,8 +340,9 @@ def _frames(package: _Package, *, level: LevelSource | None, default_level: int 
     if not ended:
         del measures["status"]  # every measure has the default status
     frames = {
-        "areas": pd.DataFrame({"id": list(area_ids), "name": list(area_ids),
-                               "kind": ["municipality"] * len(area_ids)}),
+        "areas": pd.DataFrame(dict(zip(_AREA_COLUMNS, (list(area_ids), list(area_ids),
+                                                       ["municipality"] * len(area_ids)),
+                                       strict=True))),
         "actors": pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in actors.items()}),
         "measures": pd.DataFrame({c: pd.Series(v, dtype=object)
                                   for c, v in measures.items()}),
