@@ -7,7 +7,7 @@ entry is a ``(nb, da, en)`` triple; :func:`pick` chooses one.
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "INSTRUCTIONS", "SHEETS", "WORDS", "pick"]
+__all__ = ["HELP", "INSTRUCTIONS", "SHARED", "SHEETS", "WORDS", "pick"]
 
 Triple = tuple[str, str, str]
 
@@ -70,272 +70,281 @@ SHEETS: dict[str, Triple] = {
     ),
 }
 
-#: (label nb, label da, label en), (help nb, help da, help en) for each (sheet, column).
-COLUMNS: dict[tuple[str, str], tuple[Triple, Triple]] = {
+#: The help text of a column, (nb, da, en), by (sheet, column): what to type, in the words of
+#: the people who fill in the form. The column labels come from the field table
+#: (:mod:`samkart.schema`); a column without a help text here shows the field's description.
+HELP: dict[tuple[str, str], Triple] = {
     # --- areas
     ("areas", "id"): (
-        ("Områdekode", "Områdekode", "Area code"),
-        ("Entydig kode, f.eks. kommunenummeret 3807.",
-         "Entydig kode, f.eks. kommunekoden 0101.",
-         "A unique code, e.g. the municipality number 3807."),
+        "Entydig kode, f.eks. kommunenummeret 3807.",
+        "Entydig kode, f.eks. kommunekoden 0101.",
+        "A unique code, e.g. the municipality number 3807.",
     ),
     ("areas", "name"): (
-        ("Navn", "Navn", "Name"),
-        ("Områdets navn.", "Områdets navn.", "The name of the area."),
+        "Områdets navn.", "Områdets navn.", "The name of the area.",
     ),
     ("areas", "kind"): (
-        ("Type område", "Type område", "Kind of area"),
-        ("Land, fylke, kommune eller bydel (velg fra listen).",
-         "Land, region, kommune eller bydel (vælg fra listen).",
-         "Country, county, municipality or district (choose from the list)."),
+        "Land, fylke, kommune eller bydel (velg fra listen).",
+        "Land, region, kommune eller bydel (vælg fra listen).",
+        "Country, county, municipality or district (choose from the list).",
     ),
     ("areas", "parent"): (
-        ("Ligger i", "Ligger i", "Part of"),
-        ("Koden til området dette ligger i (kommunen ligger i fylket).",
-         "Koden for det område, dette ligger i (kommunen ligger i regionen).",
-         "The code of the enclosing area (a municipality lies in its county)."),
+        "Koden til området dette ligger i (kommunen ligger i fylket).",
+        "Koden for det område, dette ligger i (kommunen ligger i regionen).",
+        "The code of the enclosing area (a municipality lies in its county).",
     ),
     # --- population
     ("population", "area"): (
-        ("Områdekode", "Områdekode", "Area code"),
-        ("Koden til et område på arket areas.",
-         "Koden for et område på arket areas.",
-         "The code of an area on the areas sheet."),
+        "Koden til et område på arket areas.",
+        "Koden for et område på arket areas.",
+        "The code of an area on the areas sheet.",
     ),
     ("population", "count"): (
-        ("Antall innbyggere", "Antal indbyggere", "Number of people"),
-        ("Antall personer i aldersgruppen som bor i området.",
-         "Antal personer i aldersgruppen, der bor i området.",
-         "The number of people of these ages living in the area."),
+        "Antall personer i aldersgruppen som bor i området.",
+        "Antal personer i aldersgruppen, der bor i området.",
+        "The number of people of these ages living in the area.",
     ),
     # --- actors
     ("actors", "id"): (
-        ("Aktør-ID", "Aktør-ID", "Actor id"),
-        ("Kort, entydig navn uten mellomrom i starten eller slutten, f.eks. ot-skien.",
-         "Kort, entydigt navn uden mellemrum i starten eller slutningen, f.eks. jc-odense.",
-         "A short unique name without leading or trailing spaces, e.g. ot-skien."),
+        "Kort, entydig navn uten mellomrom i starten eller slutten, f.eks. ot-skien.",
+        "Kort, entydigt navn uden mellemrum i starten eller slutningen, f.eks. jc-odense.",
+        "A short unique name without leading or trailing spaces, e.g. ot-skien.",
     ),
     ("actors", "name"): (
-        ("Navn", "Navn", "Name"),
-        ("Aktørens fulle navn.", "Aktørens fulde navn.", "The full name of the actor."),
+        "Aktørens fulle navn.", "Aktørens fulde navn.", "The full name of the actor.",
     ),
     ("actors", "sector"): (
-        ("Sektor", "Sektor", "Sector"),
-        ("Velg fra listen; andre verdier godtas, men gir en advarsel.",
-         "Vælg fra listen; andre værdier accepteres, men giver en advarsel.",
-         "Choose from the list; other values are accepted with a warning."),
+        "Velg fra listen; andre verdier godtas, men gir en advarsel.",
+        "Vælg fra listen; andre værdier accepteres, men giver en advarsel.",
+        "Choose from the list; other values are accepted with a warning.",
     ),
     ("actors", "owner"): (
-        ("Eier", "Ejer", "Owner"),
-        ("Hvem som driver og finansierer aktøren (velg fra listen).",
-         "Hvem der driver og finansierer aktøren (vælg fra listen).",
-         "Who runs and funds the actor (choose from the list)."),
+        "Hvem som driver og finansierer aktøren (velg fra listen).",
+        "Hvem der driver og finansierer aktøren (vælg fra listen).",
+        "Who runs and funds the actor (choose from the list).",
     ),
     ("actors", "areas"): (
-        ("Områder", "Områder", "Areas"),
-        ("Kodene til områdene aktøren dekker, skilt med komma.",
-         "Koderne for de områder, aktøren dækker, adskilt med komma.",
-         "The codes of the areas the actor serves, separated by commas."),
+        "Kodene til områdene aktøren dekker, skilt med komma.",
+        "Koderne for de områder, aktøren dækker, adskilt med komma.",
+        "The codes of the areas the actor serves, separated by commas.",
     ),
     # --- measures
     ("measures", "id"): (
-        ("Tiltaks-ID", "Indsats-ID", "Measure id"),
-        ("Kort, entydig navn på tiltaket.", "Kort, entydigt navn på indsatsen.",
-         "A short unique name for the measure."),
+        "Kort, entydig navn på tiltaket.", "Kort, entydigt navn på indsatsen.",
+        "A short unique name for the measure.",
     ),
     ("measures", "name"): (
-        ("Navn", "Navn", "Name"),
-        ("Tiltakets navn.", "Indsatsens navn.", "The name of the measure."),
+        "Tiltakets navn.", "Indsatsens navn.", "The name of the measure.",
     ),
     ("measures", "level"): (
-        ("Forebyggingsnivå", "Forebyggelsesniveau", "Prevention level"),
-        ("1 til 4, velg fra listen (se nivåene på veiledningsarket).",
-         "1 til 4, vælg fra listen (se niveauerne på vejledningsarket).",
-         "1 to 4, choose from the list (the levels are explained on the instruction sheet)."),
+        "1 til 4, velg fra listen (se nivåene på veiledningsarket).",
+        "1 til 4, vælg fra listen (se niveauerne på vejledningsarket).",
+        "1 to 4, choose from the list (the levels are explained on the instruction sheet).",
     ),
     ("measures", "providers"): (
-        ("Tilbys av", "Udbydes af", "Provided by"),
-        ("ID-ene til aktørene som tilbyr tiltaket, skilt med komma (minst én).",
-         "ID'erne for de aktører, der udbyder indsatsen, adskilt med komma (mindst én).",
-         "The ids of the actors that provide the measure, separated by commas (at least one)."),
+        "ID-ene til aktørene som tilbyr tiltaket, skilt med komma (minst én).",
+        "ID'erne for de aktører, der udbyder indsatsen, adskilt med komma (mindst én).",
+        "The ids of the actors that provide the measure, separated by commas (at least one).",
     ),
     ("measures", "areas"): (
-        ("Områder", "Områder", "Areas"),
-        ("Områdekoder skilt med komma; tomt = aktørenes områder.",
-         "Områdekoder adskilt med komma; tomt = aktørernes områder.",
-         "Area codes separated by commas; blank = the providers' areas."),
+        "Områdekoder skilt med komma; tomt = aktørenes områder.",
+        "Områdekoder adskilt med komma; tomt = aktørernes områder.",
+        "Area codes separated by commas; blank = the providers' areas.",
     ),
     ("measures", "targets"): (
-        ("Målgrupper", "Målgrupper", "Target groups"),
-        ("Målgrupper skilt med komma (se listen).", "Målgrupper adskilt med komma (se listen).",
-         "Target groups separated by commas (see the list)."),
+        "Målgrupper skilt med komma (se listen).", "Målgrupper adskilt med komma (se listen).",
+        "Target groups separated by commas (see the list).",
     ),
     ("measures", "capacity"): (
-        ("Plasser per år", "Pladser per år", "Places per year"),
-        ("Bare tallet, f.eks. 40.", "Kun tallet, f.eks. 40.", "The number only, e.g. 40."),
+        "Bare tallet, f.eks. 40.", "Kun tallet, f.eks. 40.", "The number only, e.g. 40.",
     ),
     ("measures", "participants"): (
-        ("Deltakere per år", "Deltagere per år", "Participants per year"),
-        ("Antall unge per år; bare tallet.", "Antal unge per år; kun tallet.",
-         "Young people per year; the number only."),
+        "Antall unge; bare tallet (per år, eller på én dag: se participants_kind).",
+        "Antal unge; kun tallet (pr. år, eller på én dag: se participants_kind).",
+        "Young people; the number only (per year, or on one day: see participants_kind).",
     ),
     ("measures", "cost"): (
-        ("Kostnad per år", "Udgift per år", "Cost per year"),
-        ("I kartleggingens valuta (arket landscape); bare tallet.",
-         "I kortlægningens valuta (arket landscape); kun tallet.",
-         "In the mapping's currency (the landscape sheet); the number only."),
+        "I kartleggingens valuta (arket landscape); bare tallet.",
+        "I kortlægningens valuta (arket landscape); kun tallet.",
+        "In the mapping's currency (the landscape sheet); the number only.",
     ),
     ("measures", "keys"): (
-        ("Nøkler", "Nøgler", "Keys"),
-        ("Samhandling, medvirkning, innovasjon: én eller flere, skilt med komma.",
-         "Samarbejde, medinddragelse, innovation: én eller flere, adskilt med komma.",
-         "Collaboration, participation, innovation: one or more, separated by commas."),
+        "Samhandling, medvirkning, innovasjon: én eller flere, skilt med komma.",
+        "Samarbejde, medinddragelse, innovation: én eller flere, adskilt med komma.",
+        "Collaboration, participation, innovation: one or more, separated by commas.",
     ),
     ("measures", "tees"): (
-        ("De fire T-ene", "De fire T'er", "The four T's"),
-        ("Tidlig innsats, tett oppfølging, tilpasning, tverrgående samarbeid; skilt med komma.",
-         "Tidlig indsats, tæt opfølgning, tilpasning, tværgående samarbejde; adskilt med komma.",
-         "Early, close follow-up, tailored, cross-sector; separated by commas."),
+        "Tidlig innsats, tett oppfølging, tilpasning, tverrgående samarbeid; skilt med komma.",
+        "Tidlig indsats, tæt opfølgning, tilpasning, tværgående samarbejde; adskilt med komma.",
+        "Early, close follow-up, tailored, cross-sector; separated by commas.",
     ),
     # --- links
     ("links", "source"): (
-        ("Fra aktør", "Fra aktør", "From actor"),
-        ("ID-en til den ene aktøren (ved henvisning: den som henviser).",
-         "ID'et for den ene aktør (ved henvisning: den der henviser).",
-         "The id of one actor (for a referral: the one that refers)."),
+        "ID-en til den ene aktøren (ved henvisning: den som henviser).",
+        "ID'et for den ene aktør (ved henvisning: den der henviser).",
+        "The id of one actor (for a referral: the one that refers).",
     ),
     ("links", "target"): (
-        ("Til aktør", "Til aktør", "To actor"),
-        ("ID-en til den andre aktøren (en annen enn den første).",
-         "ID'et for den anden aktør (en anden end den første).",
-         "The id of the other actor (not the same as the first)."),
+        "ID-en til den andre aktøren (en annen enn den første).",
+        "ID'et for den anden aktør (en anden end den første).",
+        "The id of the other actor (not the same as the first).",
     ),
     ("links", "kind"): (
-        ("Type samarbeid", "Type samarbejde", "Kind of link"),
-        ("Velg fra listen.", "Vælg fra listen.", "Choose from the list."),
+        "Velg fra listen.", "Vælg fra listen.", "Choose from the list.",
     ),
     ("links", "formal"): (
-        ("Formell avtale", "Formel aftale", "Formal"),
-        ("TRUE hvis det er en bindende, skriftlig avtale.",
-         "TRUE hvis det er en bindende, skriftlig aftale.",
-         "TRUE when it is a binding written agreement."),
+        "TRUE hvis det er en bindende, skriftlig avtale.",
+        "TRUE hvis det er en bindende, skriftlig aftale.",
+        "TRUE when it is a binding written agreement.",
     ),
     ("links", "coordinator"): (
-        ("Stafettholder", "Koordinator", "Coordinator"),
-        ("ID-en til aktøren som har ansvaret for å koordinere.",
-         "ID'et for den aktør, der har ansvaret for at koordinere.",
-         "The id of the actor that holds the coordinating responsibility."),
+        "ID-en til aktøren som har ansvaret for å koordinere.",
+        "ID'et for den aktør, der har ansvaret for at koordinere.",
+        "The id of the actor that holds the coordinating responsibility.",
     ),
     ("links", "consent"): (
-        ("Samtykke", "Samtykke", "Consent"),
-        ("TRUE hvis informasjon deles med den unges samtykke.",
-         "TRUE hvis oplysninger deles med den unges samtykke.",
-         "TRUE when information is shared with the young person's consent."),
+        "TRUE hvis informasjon deles med den unges samtykke.",
+        "TRUE hvis oplysninger deles med den unges samtykke.",
+        "TRUE when information is shared with the young person's consent.",
     ),
     ("links", "legal_basis"): (
-        ("Hjemmel", "Hjemmel", "Legal basis"),
-        ("F.eks. opplæringslova § 3-6.", "F.eks. en paragraf i en lov.",
-         "E.g. a section of an act."),
+        "F.eks. opplæringslova § 3-6.", "F.eks. en paragraf i en lov.",
+        "E.g. a section of an act.",
     ),
     ("links", "intensity"): (
-        ("Grad av samarbeid", "Grad af samarbejde", "Intensity"),
-        ("Kjennskap, samarbeid, samordning eller integrering.",
-         "Kendskab, samarbejde, koordinering eller integration.",
-         "Awareness, cooperation, coordination or integration."),
+        "Kjennskap, samarbeid, samordning eller integrering.",
+        "Kendskab, samarbejde, koordinering eller integration.",
+        "Awareness, cooperation, coordination or integration.",
     ),
     ("links", "trust"): (
-        ("Tillit (0–4)", "Tillid (0–4)", "Trust (0–4)"),
-        ("Skår fra en spørreundersøkelse, 0 til 4.", "Score fra en spørgeundersøgelse, 0 til 4.",
-         "A survey score from 0 to 4."),
+        "Skår fra en spørreundersøkelse, 0 til 4.", "Score fra en spørgeundersøgelse, 0 til 4.",
+        "A survey score from 0 to 4.",
     ),
     ("links", "value"): (
-        ("Verdi (0–4)", "Værdi (0–4)", "Value (0–4)"),
-        ("Skår fra en spørreundersøkelse, 0 til 4.", "Score fra en spørgeundersøgelse, 0 til 4.",
-         "A survey score from 0 to 4."),
+        "Skår fra en spørreundersøkelse, 0 til 4.", "Score fra en spørgeundersøgelse, 0 til 4.",
+        "A survey score from 0 to 4.",
     ),
     ("links", "since"): (
-        ("Fra dato", "Fra dato", "Since"),
-        ("Dato, ÅÅÅÅ-MM-DD.", "Dato, ÅÅÅÅ-MM-DD.", "A date, YYYY-MM-DD."),
+        "Dato, ÅÅÅÅ-MM-DD.", "Dato, ÅÅÅÅ-MM-DD.", "A date, YYYY-MM-DD.",
     ),
     ("links", "until"): (
-        ("Til dato", "Til dato", "Until"),
-        ("Dato, ÅÅÅÅ-MM-DD, ikke før fra-datoen.", "Dato, ÅÅÅÅ-MM-DD, ikke før fra-datoen.",
-         "A date, YYYY-MM-DD, not before the since date."),
+        "Dato, ÅÅÅÅ-MM-DD, ikke før fra-datoen.", "Dato, ÅÅÅÅ-MM-DD, ikke før fra-datoen.",
+        "A date, YYYY-MM-DD, not before the since date.",
     ),
     # --- transitions
     ("transitions", "source"): (
-        ("Fra aktør", "Fra aktør", "From actor"),
-        ("ID-en til aktøren de unge går fra.", "ID'et for den aktør, de unge går fra.",
-         "The id of the actor the young people leave."),
+        "ID-en til aktøren de unge går fra.", "ID'et for den aktør, de unge går fra.",
+        "The id of the actor the young people leave.",
     ),
     ("transitions", "target"): (
-        ("Til aktør", "Til aktør", "To actor"),
-        ("ID-en til aktøren de unge går til.", "ID'et for den aktør, de unge går til.",
-         "The id of the actor they go to."),
+        "ID-en til aktøren de unge går til.", "ID'et for den aktør, de unge går til.",
+        "The id of the actor they go to.",
     ),
     ("transitions", "volume"): (
-        ("Antall per år", "Antal per år", "Young people per year"),
-        ("Bare tallet. Små tall kan være personopplysninger (se veiledningen).",
-         "Kun tallet. Små tal kan være personoplysninger (se vejledningen).",
-         "The number only. Small numbers can be personal data (see the instructions)."),
+        "Bare tallet. Små tall kan være personopplysninger (se veiledningen).",
+        "Kun tallet. Små tal kan være personoplysninger (se vejledningen).",
+        "The number only. Small numbers can be personal data (see the instructions).",
     ),
     ("transitions", "reason"): (
-        ("Årsak", "Årsag", "Reason"),
-        ("F.eks. dropout, did_not_apply, age_limit.", "F.eks. dropout, did_not_apply, age_limit.",
-         "E.g. dropout, did_not_apply, age_limit."),
+        "F.eks. dropout, did_not_apply, age_limit.", "F.eks. dropout, did_not_apply, age_limit.",
+        "E.g. dropout, did_not_apply, age_limit.",
     ),
     # --- indicators
     ("indicators", "area"): (
-        ("Områdekode", "Områdekode", "Area code"),
-        ("Koden til et område på arket areas.", "Koden for et område på arket areas.",
-         "The code of an area on the areas sheet."),
+        "Koden til et område på arket areas.", "Koden for et område på arket areas.",
+        "The code of an area on the areas sheet.",
     ),
     ("indicators", "key"): (
-        ("Indikator", "Indikator", "Indicator"),
-        ("Navnet på indikatoren, f.eks. neet_share_16_25.",
-         "Navnet på indikatoren, f.eks. neet_share_16_25.",
-         "The name of the indicator, e.g. neet_share_16_25."),
+        "Navnet på indikatoren, f.eks. neet_share_16_25.",
+        "Navnet på indikatoren, f.eks. neet_share_16_25.",
+        "The name of the indicator, e.g. neet_share_16_25.",
     ),
     ("indicators", "value"): (
-        ("Verdi", "Værdi", "Value"),
-        ("Bare tallet; andeler som desimaltall (8 % = 0,08).",
-         "Kun tallet; andele som decimaltal (8 % = 0,08).",
-         "The number only; shares as decimals (8 % = 0.08)."),
+        "Bare tallet; andeler som desimaltall (8 % = 0,08).",
+        "Kun tallet; andele som decimaltal (8 % = 0,08).",
+        "The number only; shares as decimals (8 % = 0.08).",
     ),
     ("indicators", "year"): (
-        ("År", "År", "Year"),
-        ("Årstallet verdien gjelder.", "Det år, værdien gælder.", "The year the value is for."),
+        "Årstallet verdien gjelder.", "Det år, værdien gælder.", "The year the value is for.",
     ),
     ("indicators", "source"): (
-        ("Kilde", "Kilde", "Source"),
-        ("Hvor tallet kommer fra.", "Hvor tallet kommer fra.", "Where the number comes from."),
+        "Hvor tallet kommer fra.", "Hvor tallet kommer fra.", "Where the number comes from.",
+    ),
+    # --- fields of the findings issue (mapping status, units, measure status, counts)
+    ("areas", "mapping"): (
+        "Hvor mye av tjenestene i området som er kartlagt: helt (tomt), delvis eller ikke.",
+        "Hvor meget af tilbuddene i området der er kortlagt: helt (tomt), delvist eller ikke.",
+        "How much of the area's services was mapped: complete (blank), partial or none.",
+    ),
+    ("areas", "mapped"): (
+        "Ved delvis kartlegging: sektorene eller eierne som er kartlagt, skilt med komma.",
+        "Ved delvis kortlægning: de sektorer eller ejere, der er kortlagt, adskilt med komma.",
+        "With a partial mapping: the sectors or owners that were mapped, separated by commas.",
+    ),
+    ("actors", "part_of"): (
+        "ID-en til aktøren dette er en enhet av (OT Skien er en del av OT i fylket).",
+        "ID'et for den aktør, dette er en enhed af.",
+        "The id of the actor this is a unit of (OT Skien is part of the county's OT).",
+    ),
+    ("measures", "participants_kind"): (
+        "Deltakere per år (tomt) eller antall på én dag.",
+        "Deltagere pr. år (tomt) eller antal på én dag.",
+        "Participants per year (blank) or the count on one day.",
+    ),
+    ("measures", "participants_of"): (
+        "ID-en til et tiltak hvis deltakere også omfatter disse; tallene legges aldri sammen.",
+        "ID'et for en indsats, hvis deltagere også omfatter disse; tallene lægges aldrig "
+        "sammen.",
+        "The id of a measure whose participants include these; the two are never added.",
+    ),
+    ("measures", "status"): (
+        "I drift (tomt), pilot, foreslått eller avsluttet; bare tiltak i drift og piloter "
+        "dekker.",
+        "I drift (tomt), pilot, foreslået eller afsluttet; kun indsatser i drift og piloter "
+        "dækker.",
+        "Active (blank), pilot, proposed or ended; only active measures and pilots cover.",
+    ),
+    ("measures", "since"): (
+        "Dato tiltaket startet, ÅÅÅÅ-MM-DD.", "Dato indsatsen startede, ÅÅÅÅ-MM-DD.",
+        "The date it started, YYYY-MM-DD.",
+    ),
+    ("measures", "until"): (
+        "Dato tiltaket sluttet eller slutter, ÅÅÅÅ-MM-DD.",
+        "Dato indsatsen sluttede eller slutter, ÅÅÅÅ-MM-DD.",
+        "The date it ended or ends, YYYY-MM-DD.",
+    ),
+    ("indicators", "count"): (
+        "Om tallet er personer per år eller på én dag; tomt hvis det ikke er et antall.",
+        "Om tallet er personer pr. år eller på én dag; tomt hvis det ikke er et antal.",
+        "Whether the figure counts people per year or on one day; blank if not a count.",
+    ),
+    ("indicators", "subset_of"): (
+        "Indikatoren (samme område) som disse personene er en del av; legges aldri sammen.",
+        "Indikatoren (samme område), som disse personer er en del af; lægges aldrig sammen.",
+        "The indicator (same area) whose people include these; the two are never added.",
     ),
 }
 
-#: Columns that mean the same on every sheet.
-SHARED: dict[str, tuple[Triple, Triple]] = {
+#: Help texts of the columns that mean the same on every sheet.
+SHARED: dict[str, Triple] = {
     "age_min": (
-        ("Alder fra", "Alder fra", "Age from"),
-        ("Laveste alder i hele år; fyll ut begge alderskolonnene eller ingen.",
-         "Laveste alder i hele år; udfyld begge alderskolonner eller ingen.",
-         "Lowest age in whole years; fill in both age columns or neither."),
+        "Laveste alder i hele år; fyll ut begge alderskolonnene eller ingen.",
+        "Laveste alder i hele år; udfyld begge alderskolonner eller ingen.",
+        "Lowest age in whole years; fill in both age columns or neither.",
     ),
     "age_max": (
-        ("Alder til", "Alder til", "Age to"),
-        ("Høyeste alder i hele år (0–120).", "Højeste alder i hele år (0–120).",
-         "Highest age in whole years (0–120)."),
+        "Høyeste alder i hele år (0–120).", "Højeste alder i hele år (0–120).",
+        "Highest age in whole years (0–120).",
     ),
     "illustrative": (
-        ("Illustrativ", "Illustrativ", "Illustrative"),
-        ("TRUE hvis raden er et tenkt eksempel og ikke hentet fra en kilde.",
-         "TRUE hvis rækken er et tænkt eksempel og ikke hentet fra en kilde.",
-         "TRUE when the row is a made-up example, not taken from a source."),
+        "TRUE hvis raden er et tenkt eksempel og ikke hentet fra en kilde.",
+        "TRUE hvis rækken er et tænkt eksempel og ikke hentet fra en kilde.",
+        "TRUE when the row is a made-up example, not taken from a source.",
     ),
     "citation": (
-        ("Kilde", "Kilde", "Citation"),
-        ("Hvor opplysningene kommer fra, f.eks. et dokument og avsnitt.",
-         "Hvor oplysningerne kommer fra, f.eks. et dokument og afsnit.",
-         "Where the information comes from, e.g. a document and section."),
+        "Hvor opplysningene kommer fra, f.eks. et dokument og avsnitt.",
+        "Hvor oplysningerne kommer fra, f.eks. et dokument og afsnit.",
+        "Where the information comes from, e.g. a document and section.",
     ),
 }
 
@@ -352,6 +361,8 @@ WORDS: dict[str, Triple] = {
     "yes": ("ja", "ja", "yes"),
     "no": ("nei", "nej", "no"),
     "help": ("Forklaring", "Forklaring", "Explanation"),
+    "age_min": ("fra", "fra", "from"),
+    "age_max": ("til", "til", "to"),
     "levels": ("Forebyggingsnivåene", "Forebyggelsesniveauerne", "The prevention levels"),
     "vocabularies": ("Lister", "Lister", "Lists"),
     "name": ("Navn på kartleggingen", "Navn på kortlægningen", "Name of the mapping"),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samkart import __version__, _core
-from samkart.cli_analysis import add_commands
+from samkart.cli_analysis import add_commands, read_landscape
 from samkart.errors import SamkartError, SchemaError, ValidationError
 
 if TYPE_CHECKING:
@@ -48,20 +48,9 @@ def _kind(path: str) -> str:
 
 
 def _read(path: str) -> Landscape:
-    """Read a landscape of any of the formats; errors propagate."""
-    kind = _kind(path)
-    if kind == "json":
-        return _core.read_json(path)
-    if kind == "xlsx":
-        from samkart.excel import read_excel  # openpyxl only when needed
-
-        return read_excel(path)
-    if kind == "csv":
-        from samkart.export import read_csv_folder
-
-        return read_csv_folder(path)
-    msg = f"{path}: unknown format; use a .json or .xlsx file or a folder of CSV files"
-    raise SamkartError(msg)
+    """Read a landscape of any of the formats; errors propagate (one reader for every
+    command: :func:`samkart.cli_analysis.read_landscape`)."""
+    return read_landscape(path)
 
 
 def _write(land: Landscape, path: str, lang: str) -> None:

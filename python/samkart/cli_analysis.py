@@ -25,7 +25,7 @@ from samkart.errors import SamkartError, ValidationError
 if TYPE_CHECKING:
     from samkart._core import Landscape
 
-__all__ = ["GAPS_EXIT_CODES", "REPORT_EXIT_CODES", "add_commands"]
+__all__ = ["GAPS_EXIT_CODES", "REPORT_EXIT_CODES", "add_commands", "read_landscape"]
 
 GAPS_EXIT_CODES = """\
 exit status:
@@ -45,8 +45,10 @@ _LANGS = ("nb", "da", "en")
 _SUPPRESS_BELOW = 5
 
 
-def _load(path: str) -> Landscape:
-    """Read a landscape: .json, a filled .xlsx form, or a folder of CSV files."""
+def read_landscape(path: str) -> Landscape:
+    """Read a landscape for any command: .json, a filled .xlsx form, or a folder of CSV files
+    (by the path). Errors propagate: SamkartError for a missing or unknown file,
+    ValidationError and SchemaError for its problems."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".json":
@@ -69,7 +71,7 @@ def _load(path: str) -> Landscape:
 def _read_or_fail(path: str) -> Landscape | None:
     """The landscape, or None after printing why it cannot be read (exit status 2)."""
     try:
-        return _load(path)
+        return read_landscape(path)
     except ValidationError as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)

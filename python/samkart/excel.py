@@ -6,105 +6,115 @@
 hidden ``lists`` sheet behind the drop-down lists. On every collection sheet row 1 holds the
 model's field names, row 2 their label in the chosen language, and the records start on row 3.
 
-The layout differs from the JSON document only where a table needs it:
+The sheets, their columns, which are required, the drop-down lists and the labels all come
+from the field table of each record type (:mod:`samkart.schema`); a field added to the model
+appears in the form without a change here. The layout differs from the model only where a
+table needs it:
 
 - ``ages`` is two columns ``age_min`` and ``age_max``;
-- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``) are one cell with the
-  values separated by commas (semicolons and line breaks also separate);
+- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``) are one
+  cell with the values separated by commas (semicolons and line breaks also separate);
 - ``population`` of areas is its own sheet, one row per area and age band;
 - levels are written ``"2 – Tidlig innsats"``; vocabulary terms as their label in the form's
   language. The reader accepts the number or name (``2``, ``"early"``), the machine name
-  (``"municipal"``) and the label in any of nb, da and en, in any case.
+  (``"municipal"``) and the label in any of nb, da and en, in any case;
+- a field left blank has its default (a measure's ``status`` is ``active``).
 
-:func:`read_excel` reads one or several filled forms into one :class:`samkart.Landscape` and
-reports every problem at once, each naming the sheet, the row as Excel shows it and the column
-(letter and name): ``measures!C7 (level): level 5 does not exist; …``.
+:func:`read_excel` reads one or several filled forms into one :class:`samkart.Landscape`
+(through :func:`samkart.from_frames`) and reports every problem at once, each naming the sheet,
+the row as Excel shows it and the column (letter and name): ``measures!C7 (level): level 5
+does not exist; …``. A cell holding a formula whose result was never stored (a form filled by
+a script and not opened in a spreadsheet program since) is reported too, not read as blank.
 
 openpyxl is an optional dependency: ``pip install "samkart[excel]"``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import difflib
-import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
+
+import pandas as pd
 
 from samkart import _core
 from samkart import _excel_text as text
+from samkart import schema as _schema
+from samkart._util import did_you_mean, flat_columns, flat_tables, parse_bool, write_atomic
 from samkart.errors import SamkartError, SchemaError, ValidationError
+from samkart.frames import from_frames
 
 if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from samkart._core import Landscape, Problem
+    from samkart._core import FieldInfo, Landscape, Problem
 
 __all__ = ["SHEETS", "SheetProblem", "read_excel", "write_template"]
 
-#: The data sheets of the form and their columns, in order.
-SHEETS: dict[str, tuple[str, ...]] = {
-    "areas": ("id", "name", "kind", "parent", "illustrative", "citation"),
-    "population": ("area", "age_min", "age_max", "count"),
-    "actors": ("id", "name", "sector", "owner", "areas", "age_min", "age_max", "illustrative",
-               "citation"),
-    "measures": ("id", "name", "level", "providers", "areas", "age_min", "age_max", "targets",
-                 "capacity", "participants", "cost", "keys", "tees", "illustrative", "citation"),
-    "links": ("source", "target", "kind", "formal", "coordinator", "consent", "legal_basis",
-              "intensity", "trust", "value", "since", "until", "illustrative", "citation"),
-    "transitions": ("source", "target", "volume", "reason", "age_min", "age_max",
-                    "illustrative", "citation"),
-    "indicators": ("area", "key", "value", "year", "source", "illustrative"),
-}
-
-_REQUIRED: dict[str, frozenset[str]] = {
-    "areas": frozenset({"id", "name", "kind"}),
-    "population": frozenset({"area", "age_min", "age_max", "count"}),
-    "actors": frozenset({"id", "name", "owner"}),
-    "measures": frozenset({"id", "name", "level", "providers"}),
-    "links": frozenset({"source", "target", "kind"}),
-    "transitions": frozenset({"source", "target"}),
-    "indicators": frozenset({"area", "key", "value"}),
-}
-
 # How a cell is read, by column.
 _Kind = Literal["text", "id", "ids", "terms", "term", "int", "number", "bool", "date", "level"]
-_KINDS: dict[str, _Kind] = {
-    "id": "id", "parent": "id", "source": "id", "target": "id", "coordinator": "id",
-    "area": "id", "areas": "ids", "providers": "ids", "targets": "terms", "keys": "terms",
-    "tees": "terms", "kind": "term", "owner": "term", "intensity": "term", "sector": "term",
-    "age_min": "int", "age_max": "int", "year": "int", "capacity": "number",
-    "participants": "number", "cost": "number", "trust": "number", "value": "number",
-    "volume": "number", "count": "number", "illustrative": "bool", "formal": "bool",
-    "consent": "bool", "since": "date", "until": "date", "level": "level",
+_KIND_OF_TYPE: dict[str, _Kind] = {
+    "id": "id", "ref": "id", "ref_list": "ids", "text": "text", "text_list": "ids",
+    "enum": "term", "enum_list": "terms", "number": "number", "integer": "int", "bool": "bool",
+    "level": "level", "date": "date",
 }
 
-# The vocabulary of each vocabulary column; closed ones refuse other values.
-_VOCABULARY: dict[tuple[str, str], str] = {
-    ("areas", "kind"): "area_kind", ("actors", "owner"): "owner",
-    ("actors", "sector"): "sector", ("measures", "targets"): "target",
-    ("measures", "keys"): "key", ("measures", "tees"): "tee", ("links", "kind"): "link_kind",
-    ("links", "intensity"): "intensity",
-}
-_CLOSED = frozenset({"area_kind", "owner", "link_kind", "intensity", "key", "tee"})
 
-# Which sheet the id columns refer to (for the drop-down lists).
-_REFERS: dict[tuple[str, str], str] = {
-    ("areas", "parent"): "areas", ("population", "area"): "areas",
-    ("actors", "areas"): "areas", ("measures", "providers"): "actors",
-    ("measures", "areas"): "areas", ("links", "source"): "actors",
-    ("links", "target"): "actors", ("links", "coordinator"): "actors",
-    ("transitions", "source"): "actors", ("transitions", "target"): "actors",
-    ("indicators", "area"): "areas",
-}
+@dataclass(frozen=True)
+class _Column:
+    """One column of a sheet, derived from the field table."""
+
+    name: str
+    field: FieldInfo | None  # None for population's ``area``
+    kind: _Kind
+    vocabulary: str | None
+    closed: bool
+    refers_to: str | None
+    required: bool
+
+    def label(self, lang: str) -> str:
+        if self.field is None:  # population's area: the area's id
+            return _schema.field("areas", "id").label(lang)
+        label = self.field.label(lang)
+        if self.name in ("age_min", "age_max"):
+            return f"{label} {text.pick(text.WORDS[self.name], lang)}"
+        return label
+
+
+def _columns_of(collection: str) -> tuple[_Column, ...]:
+    out: list[_Column] = []
+    for name, f in flat_columns(collection):
+        if f is None:  # population's area
+            out.append(_Column(name, None, "id", None, False, "areas", True))
+            continue
+        kind = "int" if f.type == "ages" else _KIND_OF_TYPE[f.type]
+        if f.vocabulary is not None and kind == "text":
+            kind = "term"
+        if f.vocabulary is not None and kind == "ids":
+            kind = "terms"
+        out.append(_Column(name, f, kind, f.vocabulary,
+                           f.vocabulary is not None and not f.open_vocabulary, f.refers_to,
+                           f.required))
+    return tuple(out)
+
+
+_COLUMNS: dict[str, tuple[_Column, ...]] = {s: _columns_of(s) for s in flat_tables()}
+_BY_NAME: dict[str, dict[str, _Column]] = {s: {c.name: c for c in cs}
+                                           for s, cs in _COLUMNS.items()}
+#: The data sheets of the form and their columns, in order (from :mod:`samkart.schema`).
+SHEETS: dict[str, tuple[str, ...]] = {s: tuple(c.name for c in cs) for s, cs in _COLUMNS.items()}
+_REQUIRED: dict[str, frozenset[str]] = {s: frozenset(c.name for c in cs if c.required)
+                                        for s, cs in _COLUMNS.items()}
+#: The vocabularies behind drop-down lists, in the order the sheets first use them.
+_VOCABULARIES: tuple[str, ...] = tuple(dict.fromkeys(
+    c.vocabulary for cs in _COLUMNS.values() for c in cs if c.vocabulary is not None))
+#: Records that others refer to by id; the other collections are never referred to.
+_WITH_ID = tuple(s for s in _schema.COLLECTIONS if "id" in SHEETS[s])
 
 _FIRST_ROW = 3  # row 1: field names, row 2: labels
 _LAST_ROW = 2000  # the drop-down lists cover the rows up to this one
@@ -116,8 +126,6 @@ _SPACES = re.compile(r"[\s\u00a0]")
 _LEADING_INT = re.compile(r"^\s*(\d+)\b")
 _LINE_SUFFIX = re.compile(r" \(line \d+\)$")
 _RECORD_PREFIX = re.compile(r"^[a-z_]+\[\d+\](?: '.*?')?(?:, field '[^']*')?: ")
-_TRUE = frozenset({"true", "sann", "sand", "sandt", "ja", "yes", "y", "j", "x", "1"})
-_FALSE = frozenset({"false", "usann", "falsk", "nei", "nej", "no", "n", "0"})
 _LEVEL_NAMES = {"universal": 1, "early": 2, "targeted": 3, "intensive": 4}
 
 
@@ -240,116 +248,119 @@ def write_template(path: str | os.PathLike[str], lang: str = "nb",
         msg = f"unknown language {lang!r}; expected nb, da or en"
         raise ValueError(msg)
     openpyxl = _openpyxl()
-    if landscape is not None:
-        doc: dict[str, Any] = json.loads(_core.to_json_string(landscape, -1))
-    else:
-        doc = _example(lang)
+    land = landscape if landscape is not None else _example(lang)
+    frames = land.to_frames()
     wb = openpyxl.Workbook()
     _instruction_sheet(wb.active, lang)
-    _landscape_sheet(wb.create_sheet("landscape"), doc, lang)
+    _landscape_sheet(wb.create_sheet("landscape"), land, lang)
     lists = wb.create_sheet("lists")
     ranges = _list_sheet(lists, lang)
-    for sheet, columns in SHEETS.items():
+    for sheet, columns in _COLUMNS.items():
         ws = wb.create_sheet(sheet)
-        _header(ws, sheet, columns, lang)
-        _validations(ws, sheet, columns, ranges)
-        for r, record in enumerate(_rows(sheet, doc), start=_FIRST_ROW):
-            for c, field in enumerate(columns, start=1):
-                value = _cell_value(sheet, field, record, lang)
-                if value is not None:
-                    cell = ws.cell(row=r, column=c, value=value)
-                    if isinstance(value, dt.date):
-                        cell.number_format = "yyyy-mm-dd"
+        _header(ws, sheet, lang)
+        _validations(ws, sheet, ranges)
+        frame = _population_frame(frames["areas"]) if sheet == "population" else frames[sheet]
+        _write_rows(ws, columns, frame, lang)
     lists.sheet_state = "hidden"
     wb.move_sheet(lists, offset=len(wb.sheetnames))
-    _save(wb, Path(path))
+    write_atomic(path, lambda f: wb.save(cast("IO[bytes]", f)), binary=True)
 
 
-def _save(wb: Workbook, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _example(lang: str) -> dict[str, Any]:
+def _example(lang: str) -> Landscape:
     """A small consistent landscape, every record illustrative: the form read back as it is
     written is valid, and shows how each sheet is filled."""
     name = {"nb": "Eksempelkommune", "da": "Eksempelkommune", "en": "Example municipality"}
-    return {
-        "name": name[lang], "year": 2024, "currency": "DKK" if lang == "da" else "NOK",
-        "areas": [
-            {"id": "40", "name": "Eksempelfylke", "kind": "county", "illustrative": True},
-            {"id": "4001", "name": name[lang], "kind": "municipality", "parent": "40",
-             "population": [{"ages": [16, 25], "count": 6900}], "illustrative": True},
-        ],
-        "actors": [
-            {"id": "ot", "name": "Oppfølgingstjenesten", "sector": "follow_up_service",
-             "owner": "county", "areas": ["4001"], "ages": [16, 21], "illustrative": True},
-            {"id": "nav", "name": "NAV", "sector": "labour_welfare", "owner": "state",
-             "areas": ["4001"], "ages": [16, 29], "illustrative": True},
-            {"id": "skole", "name": "Videregående skole", "sector": "upper_secondary_school",
-             "owner": "county", "areas": ["4001"], "ages": [16, 19], "illustrative": True},
-        ],
-        "measures": [
-            {"id": "samtale", "name": "Samtalegruppe", "level": 2, "providers": ["ot"],
-             "ages": [16, 21], "targets": ["mental_health"], "capacity": 40,
-             "keys": ["participation"], "tees": ["early", "close_follow_up"],
-             "illustrative": True},
-            {"id": "ungdomsteam", "name": "Ungdomsteam", "level": 4, "providers": ["ot", "nav"],
-             "targets": ["neet"], "capacity": 25, "cost": 1800000,
-             "keys": ["collaboration"], "tees": ["cross_sector"], "illustrative": True},
-        ],
-        "links": [
-            {"source": "ot", "target": "nav", "kind": "agreement", "formal": True,
-             "coordinator": "ot", "consent": True, "intensity": "coordination",
-             "since": "2020-09-01", "illustrative": True},
-            {"source": "skole", "target": "ot", "kind": "referral", "illustrative": True},
-        ],
-        "transitions": [
-            {"source": "skole", "target": "ot", "volume": 120, "reason": "dropout",
-             "ages": [16, 19], "illustrative": True},
-        ],
-        "indicators": [
-            {"area": "4001", "key": "neet_share_16_25", "value": 0.08, "year": 2023,
-             "illustrative": True},
-        ],
-    }
+    land = _core.Landscape(name=name[lang], year=2024, currency="DKK" if lang == "da" else "NOK")
+    land.add_area("40", name="Eksempelfylke", kind="county", illustrative=True)
+    land.add_area("4001", name=name[lang], kind="municipality", parent="40",
+                  population={(16, 25): 6900}, illustrative=True)
+    land.add_actor("ot", name="Oppfølgingstjenesten", sector="follow_up_service", owner="county",
+                   areas=["4001"], ages=(16, 21), illustrative=True)
+    land.add_actor("nav", name="NAV", sector="labour_welfare", owner="state", areas=["4001"],
+                   ages=(16, 29), illustrative=True)
+    land.add_actor("skole", name="Videregående skole", sector="upper_secondary_school",
+                   owner="county", areas=["4001"], ages=(16, 19), illustrative=True)
+    land.add_measure("samtale", name="Samtalegruppe", level=2, providers=["ot"], ages=(16, 21),
+                     targets=["mental_health"], capacity=40, keys=["participation"],
+                     tees=["early", "close_follow_up"], illustrative=True)
+    land.add_measure("ungdomsteam", name="Ungdomsteam", level=4, providers=["ot", "nav"],
+                     targets=["neet"], capacity=25, cost=1800000, keys=["collaboration"],
+                     tees=["cross_sector"], illustrative=True)
+    land.add_link("ot", "nav", kind="agreement", formal=True, coordinator="ot", consent=True,
+                  intensity="coordination", since="2020-09-01", illustrative=True)
+    land.add_link("skole", "ot", kind="referral", illustrative=True)
+    land.add_transition("skole", "ot", volume=120, reason="dropout", ages=(16, 19),
+                        illustrative=True)
+    land.add_indicator("4001", "neet_share_16_25", 0.08, year=2023, illustrative=True)
+    return land
 
 
-def _rows(sheet: str, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    if sheet != "population":
-        return list(doc.get(sheet, []))
-    return [{"area": a["id"], "ages": p["ages"], "count": p["count"]}
-            for a in doc.get("areas", []) for p in a.get("population", [])]
+def _population_frame(areas: pd.DataFrame) -> pd.DataFrame:
+    """The population bands of the areas frame as rows (area, age_min, age_max, count)."""
+    rows: list[tuple[Any, ...]] = []
+    if "population" in areas.columns:
+        for area, bands in zip(areas["id"], areas["population"], strict=True):
+            for band in _present(bands) or ():
+                lo, hi = band["ages"]
+                rows.append((area, lo, hi, band["count"]))
+    return pd.DataFrame(rows, columns=["area", "age_min", "age_max", "count"])
 
 
-def _cell_value(sheet: str, field: str, record: Mapping[str, Any], lang: str) -> Any:
-    if field in ("age_min", "age_max"):
-        ages = record.get("ages")
-        return None if ages is None else ages[0 if field == "age_min" else 1]
-    value = record.get(field)
-    if value is None or value is False or value == [] or value == "":
+def _present(value: Any) -> Any:
+    """The value as a plain Python value, or None when it is missing (None, NaN, pd.NA) or
+    empty (``[]``, ``""``)."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
-    kind = _KINDS.get(field, "text")
-    vocabulary = _VOCABULARY.get((sheet, field))
-    if kind == "level":
+    if hasattr(value, "tolist"):
+        value = value.tolist()  # numpy scalars and arrays
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, str | list | tuple) and len(value) == 0:
+        return None
+    return value
+
+
+def _write_rows(ws: Worksheet, columns: Sequence[_Column], frame: pd.DataFrame,
+                lang: str) -> None:
+    present = [(k, c, frame[c.name].tolist()) for k, c in enumerate(columns, start=1)
+               if c.name in frame.columns]
+    for r in range(len(frame)):
+        for k, column, values in present:
+            value = _cell_value(column, values[r], lang)
+            if value is not None:
+                cell = ws.cell(row=_FIRST_ROW + r, column=k, value=value)
+                if isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+
+
+def _default(column: _Column) -> str | None:
+    if column.field is None or column.field.default is None:
+        return None
+    return column.field.default.strip('"')
+
+
+def _cell_value(column: _Column, raw: Any, lang: str) -> Any:
+    value = _present(raw)
+    if value is None or value is False:
+        return None
+    if column.kind == "term" and not column.required and value == _default(column):
+        return None  # blank is the default (status active, mapping complete)
+    if column.kind == "level":
         return _level_text(int(value), lang)
-    if vocabulary is not None:
-        labels = _labels(vocabulary, lang)
-        if isinstance(value, list):
+    if column.vocabulary is not None:
+        labels = _labels(column.vocabulary, lang)
+        if isinstance(value, list | tuple):
             return ", ".join(labels.get(str(v), str(v)) for v in value)
-        return labels.get(value, value)
-    if isinstance(value, list):
+        return labels.get(str(value), str(value))
+    if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
-    if kind == "date":
-        with contextlib.suppress(ValueError):
-            return dt.date.fromisoformat(value)
+    if column.kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     return value
 
 
@@ -380,7 +391,8 @@ def _instruction_sheet(ws: Worksheet, lang: str) -> None:
         ws.append([int(level), level.label(lang), "", f"IOM: {level.iom}; BTI {level.bti}"])
     # Each sheet and its columns.
     words = text.WORDS
-    for sheet, columns in {"landscape": _LANDSCAPE_FIELDS, **SHEETS}.items():
+    sheets: dict[str, Sequence[str]] = {"landscape": _LANDSCAPE_FIELDS, **SHEETS}
+    for sheet, names in sheets.items():
         ws.append([])
         ws.append([f"{text.pick(words['sheet'], lang)} {sheet}",
                    text.pick(text.SHEETS[sheet], lang)])
@@ -389,41 +401,45 @@ def _instruction_sheet(ws: Worksheet, lang: str) -> None:
                    text.pick(words["required"], lang), text.pick(words["help"], lang)])
         for c in range(1, 5):
             ws.cell(row=ws.max_row, column=c).font = Font(italic=True)
-        for field in columns:
+        for name in names:
             if sheet == "landscape":
-                label, help_text = text.pick(words[field], lang), ""
-                required = field == "name"
+                label, help_text = text.pick(words[name], lang), ""
+                required = name == "name"
             else:
-                label, help_text = _column_text(sheet, field, lang)
-                required = field in _REQUIRED[sheet]
+                column = _BY_NAME[sheet][name]
+                label, help_text = column.label(lang), _help(sheet, column, lang)
+                required = column.required
             yes_no = text.pick(words["yes" if required else "no"], lang)
-            ws.append([field, label, yes_no, help_text])
+            ws.append([name, label, yes_no, help_text])
             ws.cell(row=ws.max_row, column=4).alignment = wrap
-    # The closed vocabularies with their labels.
+    # The vocabularies with their labels.
     ws.append([])
     ws.append([text.pick(words["vocabularies"], lang)])
     ws.cell(row=ws.max_row, column=1).font = bold
-    for vocabulary in ("area_kind", "owner", "link_kind", "intensity", "key", "tee", "sector",
-                       "target"):
+    for vocabulary in _VOCABULARIES:
         for t in _core.terms(vocabulary):
             ws.append([vocabulary, t.name, "", t.label(lang)])
 
 
-def _column_text(sheet: str, field: str, lang: str) -> tuple[str, str]:
-    entry = text.COLUMNS.get((sheet, field)) or text.SHARED.get(field)
-    if entry is None:  # pragma: no cover - every column has a text (tested)
-        return field, ""
-    return text.pick(entry[0], lang), text.pick(entry[1], lang)
+def _help(sheet: str, column: _Column, lang: str) -> str:
+    """The column's help text: the translated one, else the field table's description."""
+    entry = text.HELP.get((sheet, column.name)) or text.SHARED.get(column.name)
+    if entry is not None:
+        return text.pick(entry, lang)
+    if column.field is None:  # pragma: no cover - population's area has a help text (tested)
+        return ""
+    return column.field.description
 
 
-def _landscape_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: str) -> None:
+def _landscape_sheet(ws: Worksheet, land: Landscape, lang: str) -> None:
     from openpyxl.styles import Font
 
     ws.append(["field", "value", text.pick(text.WORDS["label"], lang)])
     for c in range(1, 4):
         ws.cell(row=1, column=c).font = Font(bold=True)
+    values = {"name": land.name, "year": land.year, "currency": land.currency}
     for field in _LANDSCAPE_FIELDS:
-        ws.append([field, doc.get(field), text.pick(text.WORDS[field], lang)])
+        ws.append([field, values[field], text.pick(text.WORDS[field], lang)])
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 40
@@ -431,16 +447,15 @@ def _landscape_sheet(ws: Worksheet, doc: Mapping[str, Any], lang: str) -> None:
 
 def _list_sheet(ws: Worksheet, lang: str) -> dict[str, str]:
     """Write the drop-down lists, one column each; return list name → range formula."""
+    from openpyxl.utils import get_column_letter
+
     lists: dict[str, list[str]] = {
         "level": [_level_text(int(level), lang) for level in _core.Level],
         "bool": ["TRUE", "FALSE"],
     }
-    for vocabulary in ("area_kind", "owner", "sector", "link_kind", "intensity", "key", "tee",
-                       "target"):
+    for vocabulary in _VOCABULARIES:
         lists[vocabulary] = [t.label(lang) for t in _core.terms(vocabulary)]
     ranges: dict[str, str] = {}
-    from openpyxl.utils import get_column_letter
-
     for c, (name, values) in enumerate(lists.items(), start=1):
         ws.cell(row=1, column=c, value=name)
         for r, value in enumerate(values, start=2):
@@ -450,20 +465,19 @@ def _list_sheet(ws: Worksheet, lang: str) -> dict[str, str]:
     return ranges
 
 
-def _header(ws: Worksheet, sheet: str, columns: Sequence[str], lang: str) -> None:
+def _header(ws: Worksheet, sheet: str, lang: str) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for c, field in enumerate(columns, start=1):
-        label, help_text = _column_text(sheet, field, lang)
-        required = field in _REQUIRED[sheet]
-        head = ws.cell(row=1, column=c, value=field)
-        head.font = Font(bold=True, color="C00000" if required else "000000")
+    for c, column in enumerate(_COLUMNS[sheet], start=1):
+        label = column.label(lang)
+        head = ws.cell(row=1, column=c, value=column.name)
+        head.font = Font(bold=True, color="C00000" if column.required else "000000")
         head.fill = fill
-        head.comment = Comment(help_text, "samkart", width=300, height=80)
-        sub = ws.cell(row=2, column=c, value=label + (" *" if required else ""))
+        head.comment = Comment(_help(sheet, column, lang), "samkart", width=300, height=80)
+        sub = ws.cell(row=2, column=c, value=label + (" *" if column.required else ""))
         sub.font = Font(italic=True, color="595959")
         ws.column_dimensions[get_column_letter(c)].width = max(12, min(40, len(label) + 4))
     ws.freeze_panes = "A3"
@@ -473,29 +487,25 @@ _STOP: Literal["stop"] = "stop"
 _WARNING: Literal["warning"] = "warning"
 
 
-def _validations(ws: Worksheet, sheet: str, columns: Sequence[str],
-                 ranges: Mapping[str, str]) -> None:
+def _validations(ws: Worksheet, sheet: str, ranges: Mapping[str, str]) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    for c, field in enumerate(columns, start=1):
-        kind = _KINDS.get(field, "text")
-        vocabulary = _VOCABULARY.get((sheet, field))
-        refers = _REFERS.get((sheet, field))
+    for c, column in enumerate(_COLUMNS[sheet], start=1):
         style: Literal["stop", "warning"] | None
-        if kind == "level":
+        if column.kind == "level":
             formula, style = ranges["level"], _STOP
-        elif kind == "bool":
+        elif column.kind == "bool":
             formula, style = ranges["bool"], _STOP
-        elif vocabulary is not None:
+        elif column.vocabulary is not None:
             # Lists of terms and the open vocabularies take other entries too.
-            single_closed = vocabulary in _CLOSED and kind == "term"
-            formula, style = ranges[vocabulary], _STOP if single_closed else None
-        elif refers is not None:
+            single_closed = column.closed and column.kind == "term"
+            formula, style = ranges[column.vocabulary], _STOP if single_closed else None
+        elif column.refers_to is not None and column.refers_to in SHEETS:
             # An id may be defined in another municipality's form: warn, do not refuse.
-            target_letter = "A"
-            formula = f"{refers}!${target_letter}${_FIRST_ROW}:${target_letter}${_LAST_ROW}"
-            style = _WARNING if kind == "id" else None
+            target = column.refers_to
+            formula = f"{target}!$A${_FIRST_ROW}:$A${_LAST_ROW}"
+            style = _WARNING if column.kind == "id" else None
         else:
             continue
         dv = DataValidation(type="list", formula1=f"={formula}", allow_blank=True)
@@ -559,7 +569,8 @@ def read_excel(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLik
         ValidationError: the forms have problems; ``problems`` lists every one of them as a
             :class:`SheetProblem` naming the file, sheet, row and column: a missing sheet, a
             header that does not match, a blank required cell, a number typed as text, an
-            unknown term, and every rule of the model (unknown ids, level 5, …).
+            unknown term, a formula without a stored result, and every rule of the model
+            (unknown ids, level 5, …).
         SamkartError: a file cannot be opened as a spreadsheet.
         ImportError: openpyxl is not installed.
     """
@@ -572,47 +583,58 @@ def read_excel(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLik
         raise ValueError(msg)
     openpyxl = _openpyxl()
     names = [p.name for p in paths]
-    show_file = len(paths) > 1
-    reader = _Reader(show_file, [], {s: [] for s in SHEETS if s != "population"},
-                     {s: [] for s in SHEETS if s != "population"}, set(), [], {})
+    reader = _Reader(len(paths) > 1, [], {s: [] for s in _schema.COLLECTIONS},
+                     {s: [] for s in _schema.COLLECTIONS}, set(), [], {})
     meta: list[dict[str, Any]] = []
     for path, label in zip(paths, names, strict=True):
         try:
             wb = openpyxl.load_workbook(path, data_only=True)
+            # The same file with formulas as text (streamed, read-only): a formula cell that
+            # data_only reads as None has no stored result (nobody recalculated it), which is
+            # not a blank cell.
+            formulas = _formulas(openpyxl.load_workbook(path, data_only=False, read_only=True))
         except FileNotFoundError:
             msg = f"{path}: no such file"
             raise SamkartError(msg) from None
         except Exception as err:
             msg = f"{path}: cannot be read as an .xlsx spreadsheet ({err})"
             raise SamkartError(msg) from None
-        meta.append(_read_landscape_sheet(wb, label, reader))
+        meta.append(_read_landscape_sheet(wb, formulas.get("landscape", {}), label, reader))
         for sheet in SHEETS:
             if sheet not in wb.sheetnames:
                 reader.problem(None, "", f"the sheet {sheet!r} is missing; copy it from a new "
                                "template (samkart template)", file=label, sheet=sheet)
                 continue
-            _read_sheet(wb[sheet], sheet, label, reader)
+            _read_sheet(wb[sheet], formulas.get(sheet, {}), sheet, label, reader)
     landscape_name, landscape_year, landscape_currency = _landscape_fields(
         meta, paths, name, year, currency, reader)
     _attach_population(reader)
     _check_duplicates(reader)
-    doc: dict[str, Any] = {"samkart": 1, "name": landscape_name, "currency": landscape_currency}
-    if landscape_year is not None:
-        doc["year"] = landscape_year
-    doc.update(reader.records)
+    frames = {c: _frame(c, reader.records[c]) for c in _schema.COLLECTIONS}
+    land: Landscape | None = None
     try:
-        land = _core.from_json_string(json.dumps(doc, ensure_ascii=False), "<spreadsheet>")
+        land = from_frames(**frames, name=landscape_name, year=landscape_year,
+                           currency=landscape_currency)
     except ValidationError as e:
         for p in e.problems:
             _model_problem(p, reader)
-        land = None
     except SchemaError as e:  # pragma: no cover - the cells are checked before this
         for pointer, _line, _column, message in e.problems:
             _schema_problem(pointer, _RECORD_PREFIX.sub("", message), reader)
-        land = None
     if reader.problems or land is None:
         raise _error(reader.problems, names)
     return land
+
+
+def _frame(collection: str, records: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The records of one sheet as the frame :func:`samkart.from_frames` reads: the sheet's
+    columns (and ``population`` for areas), absent cells missing."""
+    columns = list(SHEETS[collection])
+    if collection == "areas":
+        columns.append("population")
+    cells: dict[str, list[Any]] = {c: [r.get(c) for r in records] for c in columns}
+    return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in cells.items()},
+                        columns=columns)
 
 
 def _error(problems: list[SheetProblem], names: Sequence[str]) -> ValidationError:
@@ -628,7 +650,35 @@ def _error(problems: list[SheetProblem], names: Sequence[str]) -> ValidationErro
     return ValidationError("\n  - ".join([head, *lines]), cast("list[Problem]", problems))
 
 
-def _read_landscape_sheet(wb: Any, label: str, reader: _Reader) -> dict[str, Any]:
+def _no_result(formula: Any) -> str:
+    shown = str(formula)
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return (f"the cell holds the formula {shown} but no stored result (the file was written "
+            "by a program and never recalculated); open it in Excel or LibreOffice and save "
+            "it, or type the value")
+
+
+_Formulas = Mapping[tuple[int, int], str]
+
+
+def _formulas(wb: Any) -> dict[str, _Formulas]:
+    """Sheet → (row, column) → formula, for every cell that holds a formula."""
+    out: dict[str, _Formulas] = {}
+    try:
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # a stored dimension may be wrong; read every row from A1
+            out[ws.title] = {
+                (r, c): v for r, row in enumerate(
+                    ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1)
+                for c, v in enumerate(row, start=1) if _is_formula(v)}
+    finally:
+        wb.close()
+    return out
+
+
+def _read_landscape_sheet(wb: Any, formulas: _Formulas, label: str,
+                          reader: _Reader) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "landscape" not in wb.sheetnames:
         return out
@@ -639,9 +689,14 @@ def _read_landscape_sheet(wb: Any, label: str, reader: _Reader) -> dict[str, Any
             continue
         key = key.strip()
         value = row[1].value
-        if value is None or (isinstance(value, str) and not value.strip()):
+        where = _Located(label, "landscape", row[1].row or 0, {key: "B"})
+        if value is None:
+            formula = formulas.get((row[1].row or 0, 2))
+            if formula is not None:
+                reader.problem(where, key, _no_result(formula))
             continue
-        where = _Located(label, "landscape", row[1].row, {key: "B"})
+        if isinstance(value, str) and not value.strip():
+            continue
         if key == "year":
             converted, problem = _to_int(value)
             if problem:
@@ -689,8 +744,8 @@ def _header_row(ws: Worksheet, sheet: str, label: str,
         letter = get_column_letter(cell.column)
         key = str(value).strip().lower()
         if key not in columns:
-            hint = difflib.get_close_matches(key, columns, n=1)
-            more = f"; did you mean {hint[0]!r}?" if hint else (
+            hint = did_you_mean(key, columns)
+            more = f"; did you mean {hint!r}?" if hint else (
                 f"; the columns of this sheet are {', '.join(columns)}")
             reader.problem(None, str(value), f"unknown column {value!r}{more}", file=label,
                            sheet=sheet, row=1, column=letter)
@@ -715,10 +770,11 @@ def _is_label_row(values: Mapping[str, Any], sheet: str) -> bool:
     for field, value in values.items():
         if value is None:
             continue
-        entry = text.COLUMNS.get((sheet, field)) or text.SHARED.get(field)
-        if entry is None or not isinstance(value, str):
+        if not isinstance(value, str):
             return False
-        if value.strip().rstrip("*").strip() not in entry[0]:
+        column = _BY_NAME[sheet][field]
+        labels = {column.label(lang) for lang in _core.languages}
+        if value.strip().rstrip("*").strip() not in labels:
             return False
         seen = True
     return seen
@@ -728,7 +784,8 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(ws: Worksheet, sheet: str, label: str, reader: _Reader) -> None:
+def _read_sheet(ws: Worksheet, formulas: _Formulas, sheet: str, label: str,
+                reader: _Reader) -> None:
     from openpyxl.utils import get_column_letter
 
     header = _header_row(ws, sheet, label, reader)
@@ -739,81 +796,91 @@ def _read_sheet(ws: Worksheet, sheet: str, label: str, reader: _Reader) -> None:
         by_column = {cell.column: cell.value for cell in row_cells}
         row = row_cells[0].row or 0
         values = {f: by_column.get(c) for f, c in header.items()}
+        where = _Located(label, sheet, row, letters)
+        unstored = [f for f, c in header.items() if values[f] is None and (row, c) in formulas]
+        for f in unstored:
+            reader.problem(where, f, _no_result(formulas[(row, header[f])]))
         if all(_blank(v) for v in values.values()):
             continue
         if row == 2 and _is_label_row(values, sheet):
             continue
-        where = _Located(label, sheet, row, letters)
-        _read_record(sheet, values, where, reader)
+        _read_record(sheet, values, where, reader, frozenset(unstored))
 
 
-def _read_record(sheet: str, values: Mapping[str, Any], where: _Located,
-                 reader: _Reader) -> None:
+def _is_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def _read_record(sheet: str, values: Mapping[str, Any], where: _Located, reader: _Reader,
+                 unstored: frozenset[str] = frozenset()) -> None:
     record: dict[str, Any] = {}
-    bad: set[str] = set()
+    bad: set[str] = set(unstored)
     for field, value in values.items():
         if _blank(value):
             continue
-        converted, problem = _convert(sheet, field, value)
+        converted, problem = _convert(_BY_NAME[sheet][field], value)
         if problem:
             reader.problem(where, field, problem)
             bad.add(field)
         elif converted is not None:
             record[field] = converted
     # Ages: both columns or neither.
-    lo, hi = record.pop("age_min", None), record.pop("age_max", None)
+    lo, hi = record.get("age_min"), record.get("age_max")
     if (lo is None) != (hi is None) and not ({"age_min", "age_max"} & bad):
         blank = "age_max" if hi is None else "age_min"
         reader.problem(where, blank, "fill in both age_min and age_max, or neither")
         bad.add(blank)
-    if lo is not None and hi is not None:
-        record["ages"] = [lo, hi]
     if {"age_min", "age_max"} & bad:
+        record.pop("age_min", None)
+        record.pop("age_max", None)
         bad.add("ages")
     record_id = str(record.get("id", ""))
     for field in sorted(_REQUIRED[sheet] - set(record) - bad):
-        if field in ("age_min", "age_max") and ("ages" in record or "ages" in bad):
+        if field in ("age_min", "age_max") and "ages" in bad:
             continue
-        label, _ = _column_text(sheet, field, "en")
+        label = _BY_NAME[sheet][field].label("en")
         reader.problem(where, field, f"required: fill in the {label.lower()}",
                        record_id=record_id)
         bad.add(field)
     if sheet == "population":
-        if {"area", "ages", "count"} & bad or "ages" not in record:
+        if {"area", "ages", "count", "age_min", "age_max"} & bad:
             return
         reader.population.append((record, where))
         return
     # A record that nothing refers to is left out when a required cell is unusable; one
     # that others refer to goes in with a stand-in value, so that the model still checks its
     # other cells and the references to it. Problems on stand-in fields are not repeated.
-    if sheet in ("links", "transitions", "indicators") and bad & _REQUIRED[sheet]:
+    if sheet not in _WITH_ID and bad & _REQUIRED[sheet]:
         return
     if "id" in bad:
         return
-    for field in bad & _REQUIRED[sheet] - {"name"}:
-        record[field] = _STAND_IN[field]
-    if "name" in bad:
-        record["name"] = record["id"]
+    for field in bad & _REQUIRED[sheet]:
+        record[field] = _stand_in(_BY_NAME[sheet][field], record)
     index = len(reader.records[sheet])
     reader.records[sheet].append(record)
     reader.located[sheet].append(where)
     for field in bad:
-        reader.flagged.add((sheet, index, field))
+        reader.flagged.add((sheet, index, "ages" if field.startswith("age_") else field))
 
 
-_STAND_IN: dict[str, Any] = {"kind": "municipality", "owner": "municipal",
-                             "level": 1, "providers": []}
+def _stand_in(column: _Column, record: Mapping[str, Any]) -> Any:
+    """A valid value for a required cell that could not be read (already reported)."""
+    default = _default(column)
+    if default is not None:
+        return default
+    if column.kind == "level":
+        return 1
+    if column.kind == "ids":
+        return []
+    if column.vocabulary is not None:
+        return _core.terms(column.vocabulary)[0].name
+    return record.get("id", "")
 
 
-def _convert(sheet: str, field: str, value: Any) -> tuple[Any, str]:
-    """A cell's value as the JSON document wants it, or a message saying what is wrong."""
-    kind = _KINDS.get(field, "text")
-    vocabulary = _VOCABULARY.get((sheet, field))
+def _convert(column: _Column, value: Any) -> tuple[Any, str]:
+    """A cell's value as the frames want it, or a message saying what is wrong."""
+    kind = column.kind
     if kind in ("text", "date"):
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat(), ""
-        if isinstance(value, dt.date):
-            return value.isoformat(), ""
         return _to_text(value), ""
     if kind == "id":
         return _to_text(value), ""
@@ -827,18 +894,19 @@ def _convert(sheet: str, field: str, value: Any) -> tuple[Any, str]:
         return _to_bool(value)
     if kind == "level":
         return _to_level(value)
+    vocabulary = column.vocabulary
     assert vocabulary is not None
     if kind == "terms":
         out, unknown = [], []
         for part in _split_terms(value, vocabulary):
-            name, ok = _to_term(part, vocabulary)
+            name, ok = _to_term(part, column)
             out.append(name)
             if not ok:
                 unknown.append(part)
         if unknown:
             return None, _unknown_term(unknown[0], vocabulary)
         return out, ""
-    name, ok = _to_term(_to_text(value), vocabulary)
+    name, ok = _to_term(_to_text(value), column)
     return (name, "") if ok else (None, _unknown_term(_to_text(value), vocabulary))
 
 
@@ -870,18 +938,19 @@ def _split_terms(value: Any, vocabulary: str) -> list[str]:
     return [part.strip() for part in _SPLIT.split(cell) if part.strip()]
 
 
-def _to_term(value: str, vocabulary: str) -> tuple[str, bool]:
-    name = _lookup(vocabulary).get(value.strip().lower())
+def _to_term(value: str, column: _Column) -> tuple[str, bool]:
+    assert column.vocabulary is not None
+    name = _lookup(column.vocabulary).get(value.strip().lower())
     if name is not None:
         return name, True
-    return value, vocabulary not in _CLOSED
+    return value, not column.closed
 
 
 def _unknown_term(value: str, vocabulary: str) -> str:
     names = [t.name for t in _core.terms(vocabulary)]
-    choices = list(_lookup(vocabulary))
-    hint = difflib.get_close_matches(value.lower(), choices, n=1)
-    more = f"; did you mean {_lookup(vocabulary)[hint[0]]!r}?" if hint else ""
+    lookup = _lookup(vocabulary)
+    hint = did_you_mean(value.lower(), lookup)
+    more = f"; did you mean {lookup[hint]!r}?" if hint else ""
     return (f"unknown value {value!r}; choose one of the list: {', '.join(names)} (or their "
             f"labels){more}")
 
@@ -922,12 +991,10 @@ def _to_bool(value: Any) -> tuple[bool | None, str]:
         return value, ""
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value), ""
-    key = _to_text(value).lower()
-    if key in _TRUE:
-        return True, ""
-    if key in _FALSE:
-        return False, ""
-    return None, f"{value!r} is not TRUE or FALSE"
+    found = parse_bool(_to_text(value))
+    if found is None:
+        return None, f"{value!r} is not TRUE or FALSE"
+    return found, ""
 
 
 def _to_level(value: Any) -> tuple[int | None, str]:
@@ -961,13 +1028,13 @@ def _attach_population(reader: _Reader) -> None:
                            "areas sheet or correct the code", record_id=record["area"])
             continue
         area.setdefault("population", []).append(
-            {"ages": record["ages"], "count": record["count"]})
+            {"ages": [record["age_min"], record["age_max"]], "count": record["count"]})
         reader.population_by_area.setdefault(area["id"], []).append(where)
 
 
 def _check_duplicates(reader: _Reader) -> None:
     """Report an id used twice with both places (file, sheet, row), and keep the first."""
-    for sheet in ("areas", "actors", "measures"):
+    for sheet in _WITH_ID:
         first: dict[str, _Located] = {}
         kept: list[dict[str, Any]] = []
         kept_at: list[_Located] = []
@@ -1027,4 +1094,3 @@ def _schema_problem(pointer: str, message: str, reader: _Reader) -> None:
             reader.problem(reader.located[parts[0]][index], field, message)
             return
     reader.problem(None, "", message, sheet=pointer)
-

@@ -1,59 +1,55 @@
-"""A landscape as a folder of CSV files, one per collection, for R and other table tools.
+"""A landscape as a folder of CSV files, one per collection, for R and other table tools; and the
+collaboration network as GEXF and GraphML for Gephi, Cytoscape and igraph.
 
 ``write_csv_folder(land, folder)`` writes ``landscape.csv`` (one row: name, year, currency),
 ``areas.csv``, ``population.csv`` (area, age_min, age_max, count), ``actors.csv``,
-``measures.csv``, ``links.csv``, ``transitions.csv`` and ``indicators.csv``. The columns are
-the model's field names (as in :data:`samkart.frames.COLUMNS`), with:
+``measures.csv``, ``links.csv``, ``transitions.csv`` and ``indicators.csv``. The files and their
+columns come from the field table of each record type (:mod:`samkart.schema`): every field of
+the model is a column named as the field, in the order of the table, with:
 
 - ``ages`` as two columns ``age_min`` and ``age_max``;
-- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``) joined with ``;``;
+- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``) joined
+  with ``;``;
 - booleans as ``TRUE``/``FALSE`` and absent values as empty cells (R reads both as they are
   meant: ``read.csv`` and ``readr::read_csv`` give logical columns and ``NA``);
 - UTF-8 without a byte-order mark, ``\\n`` line ends, quoting only where needed.
 
 In R: ``measures <- read.csv("folder/measures.csv")``; ``strsplit(measures$providers, ";")``
 gives the provider lists. ``read_csv_folder(folder)`` reads the folder back into an equal
-landscape.
+landscape (through :func:`samkart.from_frames`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import json
+import math
 import os
-import tempfile
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
-from samkart import _core
+from samkart._util import flat_columns, flat_tables, parse_bool, write_atomic
 from samkart.errors import SamkartError
-from samkart.frames import COLLECTIONS, COLUMNS, from_frames
+from samkart.frames import from_frames
 
 if TYPE_CHECKING:
-    from samkart._core import Landscape
+    import networkx as nx
+
+    from samkart._core import FieldInfo, Landscape
 
 __all__ = ["CSV_COLUMNS", "read_csv_folder", "write_csv_folder"]
 
 #: The columns of each CSV file, in order (``population`` is a file of its own).
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "landscape": ("name", "year", "currency"),
-    "areas": tuple(c for c in COLUMNS["areas"] if c != "population"),
-    "population": ("area", "age_min", "age_max", "count"),
-    **{c: COLUMNS[c] for c in COLLECTIONS if c != "areas"},
+    **{t: tuple(name for name, _f in flat_columns(t)) for t in flat_tables()},
 }
-
-_LIST_FIELDS = frozenset({"areas", "providers", "targets", "keys", "tees"})
-_BOOL_FIELDS = frozenset({"illustrative", "formal", "consent"})
-_INT_FIELDS = frozenset({"level", "year", "age_min", "age_max"})
-_NUMBER_FIELDS = frozenset({"capacity", "participants", "cost", "trust", "value", "volume",
-                            "count"})
-_TRUE = frozenset({"true", "t", "1", "yes"})
-_FALSE = frozenset({"false", "f", "0", "no"})
+_FIELDS: dict[str, dict[str, FieldInfo | None]] = {t: dict(flat_columns(t)) for t in flat_tables()}
+_LIST_TYPES = frozenset({"ref_list", "text_list", "enum_list"})
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -68,54 +64,66 @@ def write_csv_folder(land: Landscape, folder: str | os.PathLike[str]) -> None:
     """
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    doc: dict[str, Any] = json.loads(_core.to_json_string(land, -1))
-    tables: dict[str, list[Mapping[str, Any]]] = {
-        "landscape": [{"name": doc["name"], "year": doc.get("year"),
-                       "currency": doc.get("currency", "NOK")}],
-        "population": [{"area": a["id"], "ages": p["ages"], "count": p["count"]}
-                       for a in doc.get("areas", []) for p in a.get("population", [])],
+    frames = land.to_frames()
+    tables: dict[str, pd.DataFrame] = {
+        "landscape": pd.DataFrame({"name": [land.name], "year": [land.year],
+                                   "currency": [land.currency]}, dtype=object),
+        "population": _population(frames["areas"]),
+        **frames,
     }
-    for collection in COLLECTIONS:
-        tables[collection] = doc.get(collection, [])
     for name, columns in CSV_COLUMNS.items():
-        _write_atomic(out / f"{name}.csv", _csv_text(columns, tables[name]))
+        content = _csv_text(name, columns, tables[name])
+
+        def write(f: IO[str], text: str = content) -> None:
+            f.write(text)
+
+        write_atomic(out / f"{name}.csv", write)
 
 
-def _csv_text(columns: Sequence[str], records: Sequence[Mapping[str, Any]]) -> str:
+def _population(areas: pd.DataFrame) -> pd.DataFrame:
+    rows: list[tuple[Any, ...]] = []
+    if "population" in areas.columns:
+        for area, bands in zip(areas["id"], areas["population"], strict=True):
+            for band in [] if _missing(bands) else bands:
+                rows.append((area, band["ages"][0], band["ages"][1], band["count"]))
+    return pd.DataFrame(rows, columns=["area", "age_min", "age_max", "count"])
+
+
+def _csv_text(table: str, columns: Sequence[str], frame: pd.DataFrame) -> str:
+    fields = _FIELDS.get(table, {})
+    cells: list[list[str]] = []
+    for name in columns:
+        f = fields.get(name)
+        is_bool = f is not None and f.type == "bool"
+        values = frame[name].tolist() if name in frame.columns else [None] * len(frame)
+        cells.append([_cell(v, is_bool) for v in values])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for record in records:
-        writer.writerow([_cell(field, record) for field in columns])
+    writer.writerows(zip(*cells, strict=True))
     return buffer.getvalue()
 
 
-def _cell(field: str, record: Mapping[str, Any]) -> str:
-    if field in ("age_min", "age_max"):
-        ages = record.get("ages")
-        return "" if ages is None else str(ages[0 if field == "age_min" else 1])
-    value = record.get(field)
-    if value is None:
-        return "FALSE" if field in _BOOL_FIELDS else ""
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _cell(value: Any, is_bool: bool) -> str:
+    if hasattr(value, "tolist"):
+        value = value.tolist()  # numpy scalars and arrays
+    if _missing(value):
+        return "FALSE" if is_bool else ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     if isinstance(value, float):
+        if value.is_integer() and abs(value) < 2**53:
+            return str(int(value))
         return repr(value)  # shortest text that reads back to the same double
     return str(value)
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -125,8 +133,9 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> Landscape:
     """Read a folder written by :func:`write_csv_folder` (or by hand, in the same shape).
 
     Missing collection files are empty collections; a missing ``landscape.csv`` gives the
-    folder's name as the landscape's name and ``NOK``. Values that do not parse (``"40
-    places"`` in ``capacity``) are passed on as text so that the error names them.
+    folder's name as the landscape's name and ``NOK``. Booleans may be written ``TRUE``/
+    ``FALSE`` or as the spreadsheet accepts them (``yes``, ``ja``, ``1``, …). Values that do not
+    parse (``"40 places"`` in ``capacity``) are passed on as text so that the error names them.
 
     Raises:
         SamkartError: ``folder`` is not a folder.
@@ -143,24 +152,28 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> Landscape:
     if meta:
         row = meta[0][1]
         name = row.get("name") or name
-        year = _parse("year", row.get("year", "")) if row.get("year") else None
+        year = _parse("year", None, row.get("year", ""))
         currency = row.get("currency") or currency
     population: dict[str, list[dict[str, Any]]] = {}
+    fields = _FIELDS["population"]
     for _line, row in _read_table(src / "population.csv"):
-        entry = {"ages": [_parse("age_min", row.get("age_min", "")),
-                          _parse("age_max", row.get("age_max", ""))],
-                 "count": _parse("count", row.get("count", ""))}
-        population.setdefault(row.get("area", ""), []).append(entry)
+        band = {k: _parse(k, fields.get(k), row.get(k, "")) for k in fields}
+        population.setdefault(str(band["area"] or ""), []).append(
+            {"ages": [band["age_min"], band["age_max"]], "count": band["count"]})
     frames: dict[str, pd.DataFrame] = {}
-    for collection in COLLECTIONS:
-        rows = _read_table(src / f"{collection}.csv")
-        records = [{k: _parse(k, v) for k, v in row.items()} for _line, row in rows]
-        if collection == "areas":
-            for record in records:
-                record["population"] = population.get(str(record.get("id", "")), [])
+    for table in flat_tables():
+        if table == "population":
+            continue
+        rows = _read_table(src / f"{table}.csv")
+        fields = _FIELDS[table]
+        columns = list(dict.fromkeys(k for _line, row in rows for k in row))
+        data: dict[str, list[Any]] = {
+            k: [_parse(k, fields.get(k), row.get(k, "")) for _line, row in rows] for k in columns}
+        if table == "areas" and population:
+            data["population"] = [population.get(str(i or ""), []) for i in data.get("id", [])]
         index = pd.Index([line for line, _row in rows], name="line")
-        frames[collection] = pd.DataFrame.from_records(records, index=index) if records \
-            else pd.DataFrame()
+        frames[table] = pd.DataFrame({k: pd.Series(v, index=index, dtype=object)
+                                      for k, v in data.items()}, index=index)
     return from_frames(**frames, name=str(name), year=year if isinstance(year, int) else None,
                        currency=str(currency))
 
@@ -171,30 +184,96 @@ def _read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
         return []
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
-        return [(reader.line_num, {str(k): v or "" for k, v in row.items() if k is not None})
-                for row in reader]
+        return [(reader.line_num, {str(k).strip(): v or "" for k, v in row.items()
+                                   if k is not None}) for row in reader]
 
 
-def _parse(field: str, value: str) -> Any:
-    """A CSV cell as the frames want it: None when empty; text that does not parse is kept
-    as text, so that the schema check names the cell."""
+def _parse(name: str, f: FieldInfo | None, value: str) -> Any:
+    """A CSV cell as the frames want it, by the type of its field: None when empty (the field
+    is absent and has its default); text that does not parse is kept as text, so that the
+    schema check names the cell."""
     value = value.strip()
-    if field in _LIST_FIELDS:
-        return [v.strip() for v in value.split(";") if v.strip()]
+    kind = "integer" if name in ("age_min", "age_max", "year") else (
+        "text" if f is None else f.type)
     if value == "" or value == "NA":
-        return None
-    if field in _BOOL_FIELDS:
-        low = value.lower()
-        return True if low in _TRUE else False if low in _FALSE else value
-    if field in _INT_FIELDS:
+        return None  # absent: for a list, the empty list
+    if kind in _LIST_TYPES:
+        return [v.strip() for v in value.split(";") if v.strip()]
+    if kind == "bool":
+        found = parse_bool(value)
+        return value if found is None else found
+    if kind in ("integer", "level"):
         try:
             return int(value)
         except ValueError:
             return value
-    if field in _NUMBER_FIELDS:
+    if kind == "number":
         try:
             number = float(value)
         except ValueError:
             return value
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
     return value
+
+
+# --- GEXF and GraphML ----------------------------------------------------------------------------
+
+_NMTOKEN_CHAR = re.compile(r"[A-Za-z0-9._\-]")
+
+
+def graphml_ids(ids: Sequence[str]) -> dict[str, str]:
+    """A GraphML node id for each actor id: the id itself when it is an XML name token
+    (``xs:NMTOKEN``: letters, digits, ``.``, ``-``, ``_``), else the id with every other
+    character (a space, ``/``, ``&``) replaced by ``_`` and, if that is taken, a number added
+    (``"ot skien"`` → ``"ot_skien"``, then ``"ot_skien-2"``). Distinct ids stay distinct."""
+    taken = {i for i in ids if _is_nmtoken(i)}
+    out: dict[str, str] = {}
+    for i in ids:
+        if _is_nmtoken(i):
+            out[i] = i
+            continue
+        base = "".join(c if _NMTOKEN_CHAR.match(c) or c.isalpha() else "_" for c in i) or "_"
+        candidate, k = base, 2
+        while candidate in taken:
+            candidate, k = f"{base}-{k}", k + 1
+        taken.add(candidate)
+        out[i] = candidate
+    return out
+
+
+def _is_nmtoken(i: str) -> bool:
+    return bool(i) and all(_NMTOKEN_CHAR.match(c) or c.isalpha() for c in i)
+
+
+def write_graphml(graph: nx.Graph[str], path: str | os.PathLike[str]) -> None:
+    """Write a network's graph (:meth:`samkart.Network.to_networkx`) as GraphML that validates
+    against the GraphML 1.1 schema: node ids that are not XML name tokens are replaced by
+    :func:`graphml_ids`, and every node keeps its actor id in the attribute ``actor_id``.
+    Written atomically."""
+    import networkx as nx
+
+    mapping = graphml_ids([str(n) for n in graph.nodes])
+    out = nx.relabel_nodes(graph, mapping, copy=True)
+    nx.set_node_attributes(out, {mapping[str(n)]: str(n) for n in graph.nodes}, "actor_id")
+    lines = "".join(nx.generate_graphml(out, encoding="utf-8", prettyprint=True))
+    write_atomic(path, lambda f: f.write(lines + "\n"))
+
+
+def write_gexf(graph: nx.Graph[str], path: str | os.PathLike[str]) -> None:
+    """Write a network's graph as GEXF 1.2 for Gephi: node labels are the actors' names (ids
+    stay the node ids), and the ``<graph>`` element carries only the attributes the GEXF 1.2
+    schema allows (no empty ``name``). Written atomically."""
+    import networkx as nx
+
+    labelled = graph.copy()
+    nx.set_node_attributes(labelled, {n: str(d.get("name") or n)
+                                      for n, d in graph.nodes(data=True)}, "label")
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True,
+                                          version="1.2draft")
+    writer.add_graph(labelled)
+    writer.graph_element.attrib.pop("name", None)  # GEXF 1.2 has no such attribute
+
+    def write(f: IO[bytes]) -> None:
+        writer.write(f)
+
+    write_atomic(path, write, binary=True)

@@ -425,13 +425,16 @@ class Network:
         return graph
 
     def write_graphml(self, path: str | PathLike[str]) -> None:
-        """Write the network as GraphML (for Gephi, Cytoscape, igraph), with attributes."""
-        import networkx as nx
+        """Write the network as GraphML (for Gephi, Cytoscape, igraph), with attributes; valid
+        GraphML 1.1 (:func:`samkart.export.write_graphml`: an actor id that is not an XML name
+        token gets a node id that is, and every node keeps its actor id as ``actor_id``)."""
+        from samkart.export import write_graphml
 
-        nx.write_graphml(self.to_networkx(), path)
+        write_graphml(self.to_networkx(), path)
 
     def write_gexf(self, path: str | PathLike[str]) -> None:
-        """Write the network as GEXF (Gephi's format), with attributes."""
-        import networkx as nx
+        """Write the network as GEXF 1.2 (Gephi's format), with attributes; nodes are labelled
+        with the actors' names (:func:`samkart.export.write_gexf`)."""
+        from samkart.export import write_gexf
 
-        nx.write_gexf(self.to_networkx(), path)
+        write_gexf(self.to_networkx(), path)

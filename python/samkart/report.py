@@ -7,19 +7,25 @@ people, the indicators and the role map (actor × level), in Norwegian Bokmål, 
 English. Nothing is fetched when the file is opened: the CSS and the figure are inline, there
 are no scripts, fonts or images from elsewhere.
 
+Every table and figure comes from the library's analyses, never from counting rules of the
+report's own: the overview from :meth:`samkart.Landscape.summary`, the gaps from
+:func:`samkart.find_gaps` (and :meth:`samkart.GapReport.summary`), the coverage heatmaps from
+:func:`samkart.coverage`, the age bands from :func:`samkart.age_coverage`, the role map from
+:func:`samkart.role_map` and the picture from :func:`samkart.network`; what a measure covers
+(its areas, ages, status) is decided there. The hand-overs and indicators are listed from the
+landscape's records.
+
 Counts of young people (hand-over volumes, participants, indicator counts) pass through
 :func:`samkart.privacy.suppress` first: cells under ``suppress_below`` (5) and their
 complements are shown as ":" with a footnote; ``suppress_below=0`` shows every count.
-The file is written atomically (a temporary file in the same folder, then ``os.replace``).
+The file is written atomically (:func:`samkart._util.write_atomic`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from os import PathLike
 from pathlib import Path
@@ -31,7 +37,9 @@ import pandas as pd
 
 from samkart import _core
 from samkart._core import Landscape, Level
+from samkart._util import write_atomic
 from samkart.errors import ArgumentError
+from samkart.mapping import age_coverage, coverage, role_map
 from samkart.privacy import suppress
 
 __all__ = ["LANGUAGES", "report"]
@@ -287,10 +295,11 @@ def _number(value: float) -> str:
 
 
 class _Data:
-    """The landscape's frames and the derived lookups the sections share."""
+    """The landscape's records and names, for the labels and listings of the sections."""
 
     def __init__(self, land: Landscape) -> None:
         frames = land.to_frames()
+        self.land = land
         self.areas: pd.DataFrame = frames["areas"]
         self.actors: pd.DataFrame = frames["actors"]
         self.measures: pd.DataFrame = frames["measures"]
@@ -299,50 +308,9 @@ class _Data:
         self.indicators: pd.DataFrame = frames["indicators"]
         self.area_name = dict(zip(self.areas["id"], self.areas["name"], strict=True))
         self.actor_name = dict(zip(self.actors["id"], self.actors["name"], strict=True))
-        parent = {a: (None if pd.isna(p) else str(p))
-                  for a, p in zip(self.areas["id"], self.areas["parent"], strict=True)}
-        self.ancestors: dict[str, set[str]] = {}
-        for a in parent:
-            seen: set[str] = set()
-            p = parent[a]
-            while p is not None and p not in seen:
-                seen.add(p)
-                p = parent.get(p)
-            self.ancestors[a] = seen
-        actor_areas = {a: list(v) for a, v in zip(self.actors["id"], self.actors["areas"],
-                                                  strict=True)}
-        lo = {a: None if pd.isna(v) else int(v)
-              for a, v in zip(self.actors["id"], self.actors["age_min"], strict=True)}
-        hi = {a: None if pd.isna(v) else int(v)
-              for a, v in zip(self.actors["id"], self.actors["age_max"], strict=True)}
-        #: Effective areas and ages of each measure: its own, else its providers'.
-        self.measure_areas: list[set[str]] = []
-        self.measure_ages: list[tuple[int, int]] = []
-        for areas, providers, amin, amax in zip(self.measures["areas"],
-                                                self.measures["providers"],
-                                                self.measures["age_min"],
-                                                self.measures["age_max"], strict=True):
-            own = set(areas)
-            if not own:
-                for p in providers:
-                    own.update(actor_areas.get(p, []))
-            self.measure_areas.append(own)
-            if not pd.isna(amin) and not pd.isna(amax):
-                self.measure_ages.append((int(amin), int(amax)))
-            else:
-                los = [x for x in (lo.get(p) for p in providers) if x is not None]
-                his = [x for x in (hi.get(p) for p in providers) if x is not None]
-                self.measure_ages.append((min(los) if los else 0, max(his) if his else 120))
+        self.measure_name = dict(zip(self.measures["id"], self.measures["name"], strict=True))
         kinds = dict(zip(self.areas["id"], self.areas["kind"], strict=True))
         self.municipalities = [a for a in self.areas["id"] if kinds[a] == "municipality"]
-
-    def covers(self, k: int, area: str) -> bool:
-        """Measure k covers ``area``: one of its areas is the area, above it or below it."""
-        for a in self.measure_areas[k]:
-            if a == area or a in self.ancestors.get(area, ()) or area in self.ancestors.get(a,
-                                                                                            ()):
-                return True
-        return False
 
 
 # --- HTML pieces ---------------------------------------------------------------------------
@@ -402,31 +370,25 @@ def _heatmap(frame: pd.DataFrame, caption: str, row_head: str, css: str = "heat"
 
 
 def _summary(d: _Data, lang: str) -> str:
-    counts = [(_t(k, lang), str(len(f))) for k, f in (
-        ("areas", d.areas), ("actors", d.actors), ("measures", d.measures),
-        ("links", d.links), ("transitions", d.transitions), ("indicators", d.indicators))]
+    summary = d.land.summary(lang)
+    counts = [(_t(k, lang), str(n)) for k, n in summary.counts.items()]
     tables = [_simple_table([_t("what", lang), _t("count", lang)],
                             [(_e(a), b) for a, b in counts], numeric=(False, True))]
-    owner = d.actors["owner"].value_counts()
     tables.append(_simple_table(
         [_t("owner", lang), _t("count", lang)],
-        [(_e(_label("owner", o, lang)), str(owner.get(o, 0))) for o in _OWNER_COLOURS
-         if owner.get(o, 0)], caption=_e(_t("by_owner", lang)), numeric=(False, True)))
-    sector = d.actors["sector"].fillna("").value_counts()
+        [(_e(o), str(int(n))) for o, n in summary.owners.items() if n],
+        caption=_e(_t("by_owner", lang)), numeric=(False, True)))
     tables.append(_simple_table(
         [_t("sector", lang), _t("count", lang)],
-        [(_e(_label("sector", str(s), lang) if str(s) else "–"), str(n))
-         for s, n in sector.items()],
+        [("–" if s == "(none)" else _e(s), str(int(n))) for s, n in summary.sectors.items()],
         caption=_e(_t("by_sector", lang)), numeric=(False, True)))
-    level = d.measures["level"].value_counts()
     tables.append(_simple_table(
         [_t("level", lang), _t("count", lang)],
-        [(f"{lv} {_e(Level(lv).label(lang))}", str(level.get(lv, 0))) for lv in range(1, 5)],
+        [(_e(lv), str(int(n))) for lv, n in summary.levels.items()],
         caption=_e(_t("by_level", lang)), numeric=(False, True)))
-    kind = d.links["kind"].value_counts()
     tables.append(_simple_table(
         [_t("kind", lang), _t("count", lang)],
-        [(_e(_label("link_kind", str(k), lang)), str(n)) for k, n in kind.items()],
+        [(_e(k), str(int(n))) for k, n in summary.link_kinds.items() if n],
         caption=_e(_t("by_kind", lang)), numeric=(False, True)))
     flagged = sum(int(f["illustrative"].sum()) for f in (d.areas, d.actors, d.measures,
                                                           d.links, d.transitions, d.indicators))
@@ -450,13 +412,13 @@ def _gaps(gaps: Any, lang: str, top: int, threshold: float,
     frame = gaps.to_frame(lang=lang)
     if frame.empty:
         return f'<p id="no-gaps">{_e(_t("no_gaps", lang))}</p>', 0
-    summary = frame.groupby("kind", sort=False).agg(n=("severity", "size"),
-                                                    s=("severity", "sum"))
+    summary = gaps.summary().loc["kind"]
     order = [k for k in _KIND_LABELS if k in summary.index]
+    order += [k for k in summary.index if k not in _KIND_LABELS]
     counts = _simple_table(
         [_t("kind", lang), _t("count", lang), _t("severity_sum", lang)],
-        [(_e(_KIND_LABELS[k][lang]), str(int(summary.loc[k, "n"])),
-          f"{float(summary.loc[k, 's']):.2f}") for k in order],
+        [(_e(_KIND_LABELS.get(k, {}).get(lang, k)), str(int(summary.loc[k, "gaps"])),
+          f"{float(summary.loc[k, 'severity']):.2f}") for k in order],
         caption=_e(_t("gap_counts", lang)), numeric=(False, True, True), css="gap-counts")
     shown = frame.head(top)
     redacted = 0
@@ -622,56 +584,52 @@ def _level_labels(lang: str) -> list[str]:
     return [f"{lv} {Level(lv).label(lang)}" for lv in range(1, 5)]
 
 
+def _level_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Levels 1–4 as the rows of ``frame`` (a table of the analyses), labelled in ``lang``."""
+    out = frame.loc[[1, 2, 3, 4]].copy()
+    out.index = pd.Index(_level_labels(lang))
+    return out
+
+
 def _coverage(d: _Data, lang: str, hide: _Suppressed) -> str:
     areas = d.municipalities or list(d.areas["id"])
-    counts = np.zeros((4, len(areas)))
-    levels = d.measures["level"].to_numpy()
-    for k in range(len(d.measures)):
-        for j, a in enumerate(areas):
-            if d.covers(k, a):
-                counts[int(levels[k]) - 1, j] += 1
-    names = [d.area_name[a] for a in areas]
-    frame = pd.DataFrame(counts, index=_level_labels(lang), columns=names)
+    # Measures covering each municipality: samkart.coverage, a county-wide measure counting in
+    # each municipality below it (inherit).
+    table = coverage(d.land, "level", "area", "measures", inherit=True)
+    frame = _level_rows(table.reindex(columns=areas, fill_value=0.0), lang)
+    frame.columns = pd.Index([d.area_name[a] for a in areas])
     parts = [_heatmap(frame, _t("coverage_measures", lang), _t("level", lang))]
-    # Participants are people: by the area a measure names (no inheritance, so that each
-    # measure's participants count once), then suppressed.
-    participants = d.measures["participants"].to_numpy(dtype=np.float64, na_value=np.nan)
-    known = np.flatnonzero(~np.isnan(participants))
-    if len(known) == 0:
+    # Participants are people: by the areas measures name (no inheritance), each measure once
+    # in the total; then suppressed.
+    if d.measures["participants"].isna().all():
         parts.append(f'<p class="note">{_e(_t("no_participants", lang))}</p>')
         return "".join(parts)
-    columns: dict[str, int] = {}
-    cells: dict[tuple[int, str], float] = {}
-    for m in known:
-        places = sorted(d.measure_areas[int(m)])
-        area = places[0] if len(places) == 1 else _t("several", lang)
-        columns.setdefault(area, 0)
-        key = (int(levels[m]), area)
-        cells[key] = cells.get(key, 0.0) + float(participants[m])
-    area_ids = list(columns)
-    table = pd.DataFrame(0.0, index=range(1, 5), columns=area_ids)
-    for (lv, a), v in cells.items():
-        table.loc[lv, a] = v
+    people = coverage(d.land, "level", "area", "participants", totals=True, inherit=False)
     total = _t("total", lang)
-    table[total] = table.sum(axis=1)
-    table.loc[5] = table.sum(axis=0)
-    shown, mask = hide.apply(table, totals=(5, total))
-    shown.index = pd.Index([*_level_labels(lang), total])
-    mask.index = shown.index
-    shown.columns = pd.Index([d.area_name.get(a, a) for a in area_ids] + [total])
-    mask.columns = shown.columns
+    shown_areas = [a for a in areas if a in people.columns
+                   and np.nansum(people.loc[[1, 2, 3, 4], a].to_numpy(dtype=float)) > 0]
+    cells = people.loc[[1, 2, 3, 4, "total"], [*shown_areas, "total"]].fillna(0.0)
+    # The areas shown and the rest ("several areas": county-wide measures, measures of other
+    # areas) add up to the total when no measure counts in two of the shown areas; only then
+    # can the reader's sums be protected against, so only then the totals are passed on.
+    rest = cells["total"] - cells[shown_areas].sum(axis=1)
+    additive = bool((rest >= -1e-9).all())
+    if additive and bool((rest > 1e-9).any()):
+        cells.insert(len(shown_areas), "several", rest)
+    labels = [d.area_name.get(a, a) for a in shown_areas]
+    labels += [_t("several", lang)] if "several" in cells.columns else []
+    shown, mask = hide.apply(cells, totals=("total", "total") if additive else None)
+    index = pd.Index([*_level_labels(lang), total])
+    columns = pd.Index([*labels, total])
+    shown.index, mask.index = index, index
+    shown.columns, mask.columns = columns, columns
     parts.append(_heatmap(shown, _t("coverage_participants", lang), _t("level", lang),
                           mask=mask, vertical=False))
     return "".join(parts)
 
 
 def _ages(d: _Data, lang: str) -> str:
-    ages = list(range(30))
-    counts = np.zeros((4, len(ages)))
-    for lv, (lo, hi) in zip(d.measures["level"], d.measure_ages, strict=True):
-        for a in range(max(lo, 0), min(hi, 29) + 1):
-            counts[int(lv) - 1, a] += 1
-    frame = pd.DataFrame(counts, index=_level_labels(lang), columns=ages)
+    frame = _level_rows(age_coverage(d.land, ages=(0, 29)), lang)
     return _heatmap(frame, _t("ages_caption", lang), f"{_t('level', lang)} \\ "
                     f"{_t('age', lang)}", css="heat ages", vertical=False)
 
@@ -717,10 +675,16 @@ def _handovers(d: _Data, lang: str, hide: _Suppressed) -> tuple[str, set[tuple[s
     return table, hidden
 
 
-def _is_count(key: str, value: float) -> bool:
-    """An indicator counts people unless its key says share/rate/ratio or it is fractional."""
+def _counts_people(ind: pd.DataFrame) -> list[bool]:
+    """Which indicators count people, for suppression: those whose ``count`` says flow or
+    stock, and, erring on the side of hiding, those without ``count`` whose key does not say
+    share, rate, ratio, percent or per_ and whose value is whole."""
     words = ("share", "rate", "ratio", "percent", "per_")
-    return not any(w in key for w in words) and float(value).is_integer()
+    guess = [not any(w in str(k) for w in words) and float(v).is_integer()
+             for k, v in zip(ind["key"], ind["value"], strict=True)]
+    if "count" not in ind.columns:
+        return guess
+    return [not pd.isna(c) or g for c, g in zip(ind["count"], guess, strict=True)]
 
 
 def _indicators(d: _Data, lang: str, hide: _Suppressed) -> str:
@@ -729,8 +693,8 @@ def _indicators(d: _Data, lang: str, hide: _Suppressed) -> str:
         return f'<p class="note">{_e(_t("no_indicators", lang))}</p>'
     year = ind["year"].fillna(-1)
     latest = ind.assign(_y=year).sort_values("_y").groupby(["area", "key"], sort=False).tail(1)
-    counts = latest[[_is_count(k, v) for k, v in zip(latest["key"], latest["value"],
-                                                      strict=True)]]
+    people = _counts_people(latest)
+    counts = latest[people]
     hidden: set[tuple[str, str]] = set()
     if not counts.empty:
         table = counts.pivot_table(index="area", columns="key", values="value", aggfunc="sum",
@@ -739,10 +703,10 @@ def _indicators(d: _Data, lang: str, hide: _Suppressed) -> str:
         hidden = {(str(a), str(k)) for a in mask.index for k in mask.columns
                   if bool(mask.loc[a, k])}
     rows = []
-    for r in latest.itertuples(index=False):
+    for r, is_people in zip(latest.itertuples(index=False), people, strict=True):
         if (str(r.area), str(r.key)) in hidden:
             value = '<span class="suppressed">:</span>'
-        elif _is_count(str(r.key), float(r.value)):
+        elif is_people:
             value = _number(float(r.value))
         else:
             value = f"{float(r.value):.3g}"
@@ -755,19 +719,17 @@ def _indicators(d: _Data, lang: str, hide: _Suppressed) -> str:
 
 
 def _roles(d: _Data, lang: str) -> str:
-    cells: dict[str, list[list[str]]] = {}
-    for name, level, providers in zip(d.measures["name"], d.measures["level"],
-                                      d.measures["providers"], strict=True):
-        for p in providers:
-            cells.setdefault(p, [[], [], [], []])[int(level) - 1].append(str(name))
+    cells = role_map(d.land, lang=lang).measures
+    owner = dict(zip(d.actors["id"], d.actors["owner"], strict=True))
     rows = []
-    for a, owner in zip(d.actors["id"], d.actors["owner"], strict=True):
-        if a not in cells:
+    for a, levels in cells.iterrows():
+        if not any(len(levels[lv]) for lv in (1, 2, 3, 4)):
             continue
-        colour = _OWNER_COLOURS.get(str(owner), "#777")
+        colour = _OWNER_COLOURS.get(str(owner.get(a)), "#777")
         who = (f'<span class="swatch" style="background:{colour}"></span>'
-               f"{_e(d.actor_name[a])}")
-        rows.append((who, *("<br>".join(_e(m) for m in ms) for ms in cells[a])))
+               f"{_e(d.actor_name.get(str(a), a))}")
+        rows.append((who, *("<br>".join(_e(d.measure_name.get(m, m)) for m in levels[lv])
+                            for lv in (1, 2, 3, 4))))
     table = _simple_table([_t("actor", lang), *(_e(x) for x in _level_labels(lang))], rows,
                           css="roles")
     left = len(d.actors) - len(rows)
@@ -830,25 +792,6 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
     )
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and
-    ``os.replace``, so that ``path`` is either the old file or the whole new one."""
-    # mkstemp creates the file 0600; a report is meant to be shared, so keep the mode of the
-    # file it replaces, else rw-r--r--.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def report(land: Landscape, path: str | PathLike[str], lang: str = "nb", gaps: Any = None, *,
            suppress_below: float = 5, top: int = 25) -> Path:
     """Write one self-contained HTML report of a landscape.
@@ -876,6 +819,4 @@ def report(land: Landscape, path: str | PathLike[str], lang: str = "nb", gaps: A
         OSError: the file cannot be written (an existing file is left as it was).
     """
     text = render(land, lang, gaps, suppress_below=suppress_below, top=top)
-    out = Path(path)
-    _write_atomic(out, text)
-    return out
+    return write_atomic(path, lambda f: f.write(text))

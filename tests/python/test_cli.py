@@ -59,6 +59,26 @@ def test_console_script_is_installed(data_dir: Path) -> None:
     assert "field 'level'" in done.stdout
 
 
+@pytest.mark.parametrize("args", [["--version"], ["validate", "good/small.json"],
+                                  ["validate", "bad/level_0.json"], ["gaps", "missing.json"]])
+def test_python_m_samkart_is_the_samkart_command(data_dir: Path, args: list[str]) -> None:
+    """``python -m samkart`` (once: No module named samkart.__main__) runs the same command
+    line as ``samkart``: same output, same exit status."""
+    script = shutil.which("samkart", path=str(Path(sys.executable).parent))
+    assert script is not None
+    argv = [str(data_dir / a) if a.endswith(".json") else a for a in args]
+    by_module = subprocess.run([sys.executable, "-m", "samkart", *argv], capture_output=True,
+                               text=True, check=False, cwd=data_dir)
+    by_script = subprocess.run([script, *argv], capture_output=True, text=True, check=False,
+                               cwd=data_dir)
+    assert "No module named" not in by_module.stderr
+    assert (by_module.returncode, by_module.stdout) == (by_script.returncode, by_script.stdout)
+    assert by_module.returncode == {"--version": 0, "validate": 0 if "good" in args[-1] else 1,
+                                    "gaps": 2}[args[0]]
+    if args == ["--version"]:
+        assert by_module.stdout.startswith("samkart ")
+
+
 # --- help, template and convert ------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import samkart as sk
+from samkart import _util
 from samkart.report import report
 
 # The module, not the function: samkart may export ``report`` (the function) under the same
@@ -218,7 +219,7 @@ def test_atomic_write_keeps_the_old_file(tmp_path: Path, vt: sk.Landscape,
     def fail(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(report_module.os, "replace", fail)
+    monkeypatch.setattr(_util.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         report(vt, path, "nb", vt_gaps)
     assert path.read_text(encoding="utf-8") == "old report"
@@ -254,3 +255,87 @@ def test_layout_is_seeded_and_in_the_frame() -> None:
     # Linked actors end up closer than unlinked ones on average.
     d = np.linalg.norm(a[:, None] - a[None], axis=2)
     assert d[0, 1] < d[0, 5]
+
+
+# --- the tables come from the analyses ---------------------------------------------------------
+
+
+def _heat(text: str, caption: str) -> list[list[str]]:
+    """The cells of the heatmap with this caption, row by row (row label first)."""
+    table = re.findall(rf"<table class=\"heat[^\"]*\"><caption>{re.escape(caption)}</caption>"
+                       r".*?</table>", text, re.S)[0]
+    rows = re.findall(r"<tr><th>(.*?)</th>(.*?)</tr>", table, re.S)
+    out = [[label, *re.findall(r"<td[^>]*>(.*?)</td>", cells)] for label, cells in rows]
+    return [r for r in out if len(r) > 1]  # the head row has no <td>
+
+
+def _county() -> sk.Landscape:
+    """Worked by hand: a county-wide measure counts in both municipalities (coverage with
+    inherit); ages 14–17 and
+    16–29 overlap at 16 and 17."""
+    land = sk.Landscape(name="Fylket")
+    land.add_area("40", name="Fylket", kind="county")
+    land.add_area("4001", name="Nord", parent="40")
+    land.add_area("4002", name="Sør", parent="40")
+    land.add_actor("ot", name="OT", owner="county", areas=["40"], ages=(16, 21))
+    land.add_actor("nav", name="NAV Nord", owner="state", areas=["4001"], ages=(16, 29))
+    land.add_measure("fylke", name="Fylkestiltak", level=3, providers=["ot"], ages=(14, 17),
+                     participants=30)
+    land.add_measure("nord", name="Nordtiltak", level=3, providers=["nav"], participants=12)
+    land.add_measure("nord2", name="Samtale", level=2, providers=["nav"], ages=(16, 29))
+    return land
+
+
+def test_coverage_and_ages_tables_are_the_analyses(tmp_path: Path) -> None:
+    land = _county()
+    text, _ = _parse(report(land, tmp_path / "c.html", "en", suppress_below=0))
+    cover = _heat(text, "Measures covering each municipality, by level (county-wide measures "
+                        "count in each municipality)")
+    # By hand: level 3 in Nord = Fylkestiltak + Nordtiltak, in Sør = Fylkestiltak; level 2
+    # in Nord = Samtale.
+    assert [r[1:] for r in cover] == [["0", "0"], ["1", "0"], ["2", "1"], ["0", "0"]]
+    expected = sk.coverage(land, "level", "area", inherit=True)[["4001", "4002"]]
+    assert [[float(c or 0) for c in r[1:]] for r in cover] == expected.to_numpy().tolist()
+    ages = _heat(text, "Measures covering each year of age, by level")
+    by_age = sk.age_coverage(land, ages=(0, 29))
+    assert [[float(c or 0) for c in r[1:]] for r in ages] == by_age.to_numpy().tolist()
+    assert ages[2][1 + 14:1 + 22] == ["1", "1", "2", "2", "1", "1", "1", "1"]  # level 3, 14–21
+    # Participants by the measures' own areas: Nordtiltak in Nord; the county's in the
+    # "several areas" column; the total counts each measure once.
+    people = _heat(text, "Participants by level and the measure&#x27;s area")
+    assert people[2][1:] == ["12", "30", "42"]
+    assert people[4][1:] == ["12", "30", "42"]
+
+
+def test_sections_use_the_analyses(tmp_path: Path, vt: sk.Landscape,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report draws its tables with samkart.coverage, age_coverage, role_map,
+    Landscape.summary and the gap report: replace them and the report shows what they say."""
+    land = _county()
+    calls: list[str] = []
+
+    def fake_age_coverage(land: sk.Landscape, **kwargs: object) -> object:
+        calls.append("age_coverage")
+        import pandas as pd
+
+        return pd.DataFrame(7.0, index=[1, 2, 3, 4], columns=range(30))
+
+    real_coverage = sk.coverage
+
+    def spy_coverage(*args: object, **kwargs: object) -> object:
+        calls.append("coverage")
+        return real_coverage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "age_coverage", fake_age_coverage)
+    monkeypatch.setattr(report_module, "coverage", spy_coverage)
+    text, _ = _parse(report(land, tmp_path / "f.html", "en", suppress_below=0))
+    ages = _heat(text, "Measures covering each year of age, by level")
+    assert all(c == "7" for r in ages for c in r[1:])
+    assert calls.count("age_coverage") == 1
+    assert calls.count("coverage") == 2  # measures and participants
+    roles = re.findall(r'<table class="roles">.*?</table>', text, re.S)[0]
+    rm = sk.role_map(land).frame
+    for actor_id, row in rm.iterrows():
+        for lv in (1, 2, 3, 4):
+            for name in filter(None, str(row[lv]).split("; ")):
+                assert name in roles, (actor_id, lv, name)
