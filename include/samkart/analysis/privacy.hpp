@@ -13,17 +13,19 @@
 ///   crossing line already has a hidden cell (so that the complement closes a 2 × 2
 ///   rectangle), then a zero, then a total; lines are visited rows first, top to bottom, then
 ///   columns, left to right, and ties go to the first cell of the line. Then the result is
-///   checked against the attack (see `recoverable`) and one more cell is hidden, the same
-///   way, in the row (else the column) of each cell that can still be worked out, and the
-///   whole is repeated until none can or no cell is left to hide.
+///   checked by linear algebra and one more cell is hidden, the same way, in the row (else
+///   the column) of each cell that can still be worked out; when none can, the check is
+///   repeated with the sign constraint and the first pinned cell (row-major) gets the better
+///   of its row's and its column's complement. All is repeated until no cell can be worked
+///   out or none is left to hide.
 /// - The attack checked is exact: a hidden cell is *recoverable* when every table that agrees
 ///   with the published cells and sums gives it the same value. Without the sign constraint
 ///   that is linear algebra (the cell's unit vector lies in the row space of the row and
 ///   column equations). With it, hidden zeros can give a cell away: in `[[3, 0], [4, 0]]`
 ///   with every cell hidden, the second column sums to 0, so both zeros, hence 3 and 4, are
-///   known. samkart.privacy in Python up to 0.x checked only the linear part; this check is
-///   taken after it, so results differ from that implementation only where its output could
-///   be worked out this way.
+///   known. The pure-Python samkart.privacy this replaces checked only the linear part; the
+///   sign stage runs after it, so results differ from that implementation only where its
+///   output could be worked out this way, and then hide a superset of its cells.
 ///
 /// **The method.** The hidden cells are the edges of a bipartite multigraph whose vertices
 /// are the rows and the columns (a one-dimensional table: one row vertex and one column
