@@ -20,6 +20,8 @@ namespace {
 
 using Index = Eigen::Index;
 
+constexpr std::size_t idx(Index i) noexcept { return static_cast<std::size_t>(i); }
+
 std::string number(double v) {
     std::ostringstream out;
     out << v;
@@ -58,7 +60,7 @@ struct Graph {
     Graph(const CellMask& hidden, const Eigen::MatrixXd* values, const TableLayout& layout) {
         const Index n = hidden.rows();
         vertices = layout.one_dimensional ? 2 : n + hidden.cols();
-        incident.resize(static_cast<std::size_t>(vertices));
+        incident.resize(idx(vertices));
         for (Index r = 0; r < n; ++r) {
             for (Index c = 0; c < hidden.cols(); ++c) {
                 if (!hidden(r, c)) continue;
@@ -71,14 +73,14 @@ struct Graph {
                 }
                 const auto id = static_cast<Index>(edges.size());
                 edges.push_back({r, c, u, w, direction});
-                incident[static_cast<std::size_t>(u)].push_back(id);
-                incident[static_cast<std::size_t>(w)].push_back(id);
+                incident[idx(u)].push_back(id);
+                incident[idx(w)].push_back(id);
             }
         }
     }
 
     [[nodiscard]] Index other(Index edge, Index v) const {
-        const auto& e = edges[static_cast<std::size_t>(edge)];
+        const auto& e = edges[idx(edge)];
         return e.u == v ? e.w : e.u;
     }
 
@@ -86,8 +88,8 @@ struct Graph {
     /// Parallel edges (a one-dimensional table) are told apart by id.
     [[nodiscard]] std::vector<char> bridges() const {
         std::vector<char> out(edges.size(), 0);
-        std::vector<Index> disc(static_cast<std::size_t>(vertices), -1);
-        std::vector<Index> low(static_cast<std::size_t>(vertices), 0);
+        std::vector<Index> disc(idx(vertices), -1);
+        std::vector<Index> low(idx(vertices), 0);
         struct Frame {
             Index v, parent_edge;
             std::size_t next;
@@ -95,32 +97,32 @@ struct Graph {
         std::vector<Frame> stack;
         Index time = 0;
         for (Index s = 0; s < vertices; ++s) {
-            if (disc[static_cast<std::size_t>(s)] >= 0) continue;
-            disc[static_cast<std::size_t>(s)] = low[static_cast<std::size_t>(s)] = time++;
+            if (disc[idx(s)] >= 0) continue;
+            disc[idx(s)] = low[idx(s)] = time++;
             stack.push_back({s, -1, 0});
             while (!stack.empty()) {
                 Frame& f = stack.back();
-                const auto& inc = incident[static_cast<std::size_t>(f.v)];
+                const auto& inc = incident[idx(f.v)];
                 if (f.next < inc.size()) {
                     const Index e = inc[f.next++];
                     if (e == f.parent_edge) continue;
                     const Index x = other(e, f.v);
-                    const auto xs = static_cast<std::size_t>(x);
+                    const auto xs = idx(x);
                     if (disc[xs] < 0) {
                         disc[xs] = low[xs] = time++;
                         stack.push_back({x, e, 0});
                     } else {
-                        low[static_cast<std::size_t>(f.v)] = std::min(low[static_cast<std::size_t>(f.v)], disc[xs]);
+                        low[idx(f.v)] = std::min(low[idx(f.v)], disc[xs]);
                     }
                     continue;
                 }
                 const Frame done = f;
                 stack.pop_back();
                 if (stack.empty()) break;
-                const auto p = static_cast<std::size_t>(stack.back().v);
-                const auto d = static_cast<std::size_t>(done.v);
+                const auto p = idx(stack.back().v);
+                const auto d = idx(done.v);
                 low[p] = std::min(low[p], low[d]);
-                if (low[d] > disc[p]) out[static_cast<std::size_t>(done.parent_edge)] = 1;
+                if (low[d] > disc[p]) out[idx(done.parent_edge)] = 1;
             }
         }
         return out;
@@ -131,18 +133,18 @@ struct Graph {
                                std::vector<Index>& queue) const {
         queue.clear();
         queue.push_back(from);
-        seen[static_cast<std::size_t>(from)] = mark;
+        seen[idx(from)] = mark;
         for (std::size_t head = 0; head < queue.size(); ++head) {
             const Index v = queue[head];
             if (v == to) return true;
-            for (const Index e : incident[static_cast<std::size_t>(v)]) {
+            for (const Index e : incident[idx(v)]) {
                 if (e == skip) continue;
-                const auto& edge = edges[static_cast<std::size_t>(e)];
+                const auto& edge = edges[idx(e)];
                 if (edge.direction == 1 && v != edge.u) continue;
                 if (edge.direction == -1 && v != edge.w) continue;
                 const Index x = other(e, v);
-                if (seen[static_cast<std::size_t>(x)] == mark) continue;
-                seen[static_cast<std::size_t>(x)] = mark;
+                if (seen[idx(x)] == mark) continue;
+                seen[idx(x)] = mark;
                 queue.push_back(x);
             }
         }
@@ -157,30 +159,30 @@ struct Graph {
         for (const auto& e : edges) any_directed = any_directed || e.direction != 0;
         if (!any_directed) return out;
         // Only connected parts holding a directed edge can pin a cell that is not a bridge.
-        std::vector<Index> part(static_cast<std::size_t>(vertices), -1);
+        std::vector<Index> part(idx(vertices), -1);
         std::vector<char> part_directed;
         std::vector<Index> queue;
         for (Index s = 0; s < vertices; ++s) {
-            if (part[static_cast<std::size_t>(s)] >= 0) continue;
+            if (part[idx(s)] >= 0) continue;
             const auto id = static_cast<Index>(part_directed.size());
             part_directed.push_back(0);
-            part[static_cast<std::size_t>(s)] = id;
+            part[idx(s)] = id;
             queue.assign(1, s);
             for (std::size_t head = 0; head < queue.size(); ++head) {
-                for (const Index e : incident[static_cast<std::size_t>(queue[head])]) {
-                    if (edges[static_cast<std::size_t>(e)].direction != 0) part_directed.back() = 1;
+                for (const Index e : incident[idx(queue[head])]) {
+                    if (edges[idx(e)].direction != 0) part_directed.back() = 1;
                     const Index x = other(e, queue[head]);
-                    if (part[static_cast<std::size_t>(x)] >= 0) continue;
-                    part[static_cast<std::size_t>(x)] = id;
+                    if (part[idx(x)] >= 0) continue;
+                    part[idx(x)] = id;
                     queue.push_back(x);
                 }
             }
         }
-        std::vector<Index> seen(static_cast<std::size_t>(vertices), -1);
+        std::vector<Index> seen(idx(vertices), -1);
         Index mark = 0;
         for (std::size_t k = 0; k < edges.size(); ++k) {
             const auto& e = edges[k];
-            if (out[k] || !part_directed[static_cast<std::size_t>(part[static_cast<std::size_t>(e.u)])]) continue;
+            if (out[k] || !part_directed[idx(part[idx(e.u)])]) continue;
             const auto id = static_cast<Index>(k);
             // Cross the edge in an allowed direction, then come back without it.
             bool free = false;
@@ -204,8 +206,8 @@ class Suppressor {
 public:
     Suppressor(const Eigen::MatrixXd& values, const TableLayout& layout, CellMask hidden)
         : values_(values), layout_(layout), hidden_(std::move(hidden)),
-          row_hidden_(static_cast<std::size_t>(values.rows()), 0),
-          col_hidden_(static_cast<std::size_t>(values.cols()), 0) {
+          row_hidden_(idx(values.rows()), 0),
+          col_hidden_(idx(values.cols()), 0) {
         for (Index r = 0; r < values.rows(); ++r)
             for (Index c = 0; c < values.cols(); ++c)
                 if (hidden_(r, c)) count(r, c);
@@ -244,12 +246,12 @@ private:
     };
 
     void count(Index r, Index c) {
-        ++row_hidden_[static_cast<std::size_t>(r)];
-        ++col_hidden_[static_cast<std::size_t>(c)];
+        ++row_hidden_[idx(r)];
+        ++col_hidden_[idx(c)];
     }
     [[nodiscard]] Index hidden_in(const Line& line) const {
-        return line.is_row ? row_hidden_[static_cast<std::size_t>(line.index)]
-                           : col_hidden_[static_cast<std::size_t>(line.index)];
+        return line.is_row ? row_hidden_[idx(line.index)]
+                           : col_hidden_[idx(line.index)];
     }
 
     using Key = std::tuple<int, int, double, Index>;
@@ -269,8 +271,8 @@ private:
             const int rank = is_total ? 2 : (v == 0.0 ? 1 : 0);
             int crossing = 0;
             if (!layout_.one_dimensional) {
-                const Index across = line.is_row ? col_hidden_[static_cast<std::size_t>(c)]
-                                                 : row_hidden_[static_cast<std::size_t>(r)];
+                const Index across = line.is_row ? col_hidden_[idx(c)]
+                                                 : row_hidden_[idx(r)];
                 crossing = across > 0 ? 0 : 1;
             }
             const Key key{rank, crossing, v, k};
@@ -317,12 +319,13 @@ private:
                 if (!solved(r, c)) continue;
                 auto best = layout_.one_dimensional ? std::nullopt : complement({true, r});
                 const auto down = complement({false, c});
-                // std::get<3> is the position along the line: not comparable across lines.
-                if (down && (!best || std::tuple(std::get<0>(down->first), std::get<1>(down->first),
-                                                 std::get<2>(down->first)) <
-                                          std::tuple(std::get<0>(best->first), std::get<1>(best->first),
-                                                     std::get<2>(best->first))))
-                    best = down;
+                // The key without its last part, the position along the line: not comparable
+                // across lines.
+                const auto rank = [](const auto& choice) {
+                    const auto& [level, crossing, value, position] = choice->first;
+                    return std::tuple(level, crossing, value);
+                };
+                if (down && (!best || rank(down) < rank(best))) best = down;
                 if (best) {
                     hide(best->second);
                     return true;

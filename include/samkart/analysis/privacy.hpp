@@ -39,9 +39,9 @@
 ///
 /// **The cost.** For an n × m table with h hidden cells: each round of the "one hidden cell in
 /// a line" rule is O(n·m); the linear check is O(n + m + h); the sign check O(h·(n + m + h))
-/// when hidden zeros exist, else nothing. Memory O(n·m). A 356 × 16 table takes well under a
-/// millisecond to a few milliseconds (docs/performance.md). Deterministic: no randomness, no
-/// threads; the same table always gives the same cells.
+/// when hidden zeros exist, else nothing. Memory O(n·m). A 357 × 60 table takes about a
+/// millisecond (docs/performance.md). Deterministic: no randomness, no threads; the same
+/// table always gives the same cells. Thread-safe: pure functions of their arguments.
 ///
 /// Limits: the table is protected on its own two-way margins; other tables that share cells
 /// or sums with it (a county table over the same municipalities, a third dimension's
