@@ -21,3 +21,4 @@
 #include "samkart/analysis/role_map.hpp"
 #include "samkart/analysis/gaps.hpp"
 #include "samkart/analysis/flow.hpp"
+#include "samkart/analysis/privacy.hpp"

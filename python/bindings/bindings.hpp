@@ -37,6 +37,8 @@ void register_gaps(py::module_& m);
 void register_flow(py::module_& m);
 /// coverage, role_map, age_coverage, level_shares, compare_areas.
 void register_mapping(py::module_& m);
+/// suppress_cells, recoverable_cells (small-cell suppression).
+void register_privacy(py::module_& m);
 
 /// `(min, max)` or None.
 inline py::object ages_to_python(const std::optional<AgeRange>& ages) {
