@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Load samkart/_topojson.py by path: the package need not be built to run this script.
 _spec = importlib.util.spec_from_file_location("_topojson", ROOT / "python/samkart/_topojson.py")
-assert _spec is not None and _spec.loader is not None
+assert _spec is not None
+assert _spec.loader is not None
 topojson = importlib.util.module_from_spec(_spec)
 sys.modules["_topojson"] = topojson
 _spec.loader.exec_module(topojson)
@@ -93,7 +94,8 @@ def norway(maps: Path, year: int) -> list[dict[str, str]]:
         later = {str(p["kommunenummer"]): str(p["kommunenavn"])
                  for p in _props(maps, "no-kommuner-2024")}
         for code, name in MISSING_2020.items():
-            assert code not in munis and later.get(code) == name, (code, later.get(code))
+            assert code not in munis, code
+            assert later.get(code) == name, (code, later.get(code))
             munis[code] = (name, NO_CITE.format(file="no-kommuner-2024.topojson") +
                            "; not in the simplified 2020 file, number and county unchanged in "
                            "2024")

@@ -25,12 +25,14 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     raise ImportError(msg) from err
 
 from samkart import (
+    areas,
     datasets,
     errors,
     excel,
     export,
     flow,
     hsds,
+    jsonstat,
     mapping,
     plot,
     scenario,
@@ -67,6 +69,7 @@ from samkart.flow import FlowModel
 from samkart.frames import from_frames, to_frames
 from samkart.gaps import GAP_KINDS, Gap, GapReport, GapRules, find_gaps
 from samkart.hsds import from_hsds
+from samkart.jsonstat import indicators_from_jsonstat, read_jsonstat
 from samkart.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
 from samkart.network import Communities, CorePeriphery, EIIndex, Network, network
 from samkart.privacy import suppress
@@ -76,6 +79,10 @@ from samkart.summary import Summary
 from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
+
+# Bulk adders, in Python over add_area/add_indicator (samkart.areas), attached to the class.
+_core.Landscape.add_areas = areas.add_areas  # type: ignore[attr-defined]
+_core.Landscape.add_indicators = areas.add_indicators  # type: ignore[attr-defined]
 
 __all__ = [
     "GAP_KINDS",
@@ -108,6 +115,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "age_coverage",
+    "areas",
     "compare",
     "compare_areas",
     "coverage",
@@ -121,6 +129,8 @@ __all__ = [
     "from_hsds",
     "from_json_string",
     "hsds",
+    "indicators_from_jsonstat",
+    "jsonstat",
     "label",
     "level_shares",
     "mapping",
@@ -130,6 +140,7 @@ __all__ = [
     "read_csv_folder",
     "read_excel",
     "read_json",
+    "read_jsonstat",
     "report",
     "role_map",
     "scenario",

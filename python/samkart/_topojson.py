@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def read_features(path: str | Path, obj: str | None = None) -> list[Feature]:
 
 def _inside_ring(x: float, y: float, ring: Ring) -> bool:
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -119,11 +120,12 @@ def contains(polygons: Sequence[Sequence[Ring]], point: tuple[float, float]) -> 
 
 
 def _area(ring: Ring) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
+    twice = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring))
+    return abs(twice) / 2
 
 
 def _crossings(ring: Ring, y: float) -> Iterator[float]:
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         if (y1 > y) != (y2 > y):
             yield x1 + (y - y1) * (x2 - x1) / (y2 - y1)
 
