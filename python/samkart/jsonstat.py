@@ -238,7 +238,16 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
                                                                   "status"), list)
                      else st.items()):
             status[i] = None if s is None else str(s)
-    for i, v in (enumerate(values) if isinstance(values, list) else values.items()):
+    dense = None
+    if isinstance(values, list) and not any(isinstance(v, bool | str) for v in values):
+        try:  # the common case, in bulk: numbers and nulls (None becomes NaN)
+            dense = np.asarray(values, dtype=float)
+        except (TypeError, ValueError):
+            dense = None
+    if dense is not None:
+        value = dense.reshape(n) if n else np.full(0, np.nan)
+    for i, v in ([] if dense is not None else
+                 enumerate(values) if isinstance(values, list) else values.items()):
         if v is None or isinstance(v, bool):
             continue
         if isinstance(v, int | float):
@@ -252,9 +261,10 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
             has_status = True
             if status[i] is None:
                 status[i] = text
-    for i, s in enumerate(status):
-        if s is not None and s.strip() in MISSING_STATUS:
-            value[i] = np.nan
+    if has_status:
+        for i, s in enumerate(status):
+            if s is not None and s.strip() in MISSING_STATUS:
+                value[i] = np.nan
     columns: dict[str, Any] = {}
     sizes = [len(c) for c, _ in categories]
     for k, (did, (codes, labels)) in enumerate(zip(ids, categories, strict=True)):
