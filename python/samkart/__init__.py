@@ -81,8 +81,8 @@ from samkart.vocabulary import label, terms
 __version__: str = _core.__version__
 
 # Bulk adders, in Python over add_area/add_indicator (samkart.areas), attached to the class.
-_core.Landscape.add_areas = areas.add_areas  # type: ignore[attr-defined]
-_core.Landscape.add_indicators = areas.add_indicators  # type: ignore[attr-defined]
+_core.Landscape.add_areas = areas.add_areas_method  # type: ignore[attr-defined]
+_core.Landscape.add_indicators = areas.add_indicators_method  # type: ignore[attr-defined]
 
 __all__ = [
     "GAP_KINDS",

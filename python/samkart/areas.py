@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import copy
 import functools
+import inspect
 import io
 import math
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -221,6 +222,25 @@ def add_indicators(land: Landscape, frame: pd.DataFrame) -> None:
         names the row and the field, and the landscape is unchanged.
     """
     _add_rows(land, frame, "indicators", ("area", "key", "value"))
+
+
+def _as_method(func: Callable[[Landscape, pd.DataFrame], None]) -> Callable[..., None]:
+    """``func`` as a method of Landscape, with annotations that are objects, not strings, so
+    that the stub generator (scripts/stubs.sh) can name their types."""
+
+    def method(self: Landscape, frame: pd.DataFrame) -> None:
+        func(self, frame)
+
+    method.__name__ = func.__name__
+    method.__qualname__ = f"Landscape.{func.__name__}"
+    method.__doc__ = inspect.cleandoc(func.__doc__ or "")
+    method.__annotations__ = {"frame": pd.DataFrame, "return": None}
+    return method
+
+
+#: The bulk adders as methods; samkart/__init__.py attaches them to Landscape.
+add_areas_method = _as_method(add_areas)
+add_indicators_method = _as_method(add_indicators)
 
 
 # --- recoding -----------------------------------------------------------------------------------
