@@ -23,6 +23,7 @@ import functools
 import inspect
 import io
 import math
+import operator
 import re
 from collections.abc import Callable, Hashable, Mapping
 from importlib import resources
@@ -66,15 +67,25 @@ def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
+def _year(value: object) -> int | None:
+    """An integer year (numpy integers too), or None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
 def _table_of(country: str, year: int) -> tuple[str, str]:
     key = _COUNTRY_NAMES.get(str(country).lower(), str(country).lower())
     if key not in _TABLES:
         msg = (f"areas: unknown country {country!r}; samkart has the areas of "
                f"{', '.join(repr(c) for c in _TABLES)} (Norway, Denmark)")
         raise ArgumentError(msg)
-    given: object = year  # checked at run time: a str or float year is refused, not compared
+    number = _year(year)  # a str or float year is refused, not compared
     for lo, hi, name in _TABLES[key]:
-        if isinstance(given, int) and not isinstance(given, bool) and lo <= given <= hi:
+        if number is not None and lo <= number <= hi:
             return key, name
     spans = ", ".join(f"{lo}–{hi}" for lo, hi, _ in _TABLES[key])
     msg = f"areas: no table of {key!r} for year {year!r}; samkart has {spans}"
@@ -317,11 +328,11 @@ def recode(land: Landscape, to: int = 2024, *,
     """
     from samkart.frames import from_frames, to_frames
 
-    given: object = to
-    if not isinstance(given, int) or isinstance(given, bool) or not 2020 <= given <= 2026:
+    year = _year(to)
+    if year is None or not 2020 <= year <= 2026:
         msg = f"recode: to={to!r}; give a year from 2020 to 2026 (2024 on: today's numbers)"
         raise ArgumentError(msg)
-    target = 2024 if to >= 2024 else 2020
+    target = 2024 if year >= 2024 else 2020
     source = 2020 if target == 2024 else 2024
     cw = crosswalk()
     src, dst = f"code_{source}", f"code_{target}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -106,6 +107,13 @@ def test_denmark() -> None:
 def test_unknown_country_or_year(country: str, year: int) -> None:
     with pytest.raises(sk.ArgumentError, match="areas: "):
         datasets.areas(country, year)
+
+
+def test_year_types() -> None:
+    assert len(datasets.areas("no", np.int64(2021))) == 1 + 11 + 356
+    for bad in ("2024", 2024.0, True):
+        with pytest.raises(sk.ArgumentError, match="for year"):
+            datasets.areas("no", bad)  # type: ignore[arg-type]
 
 
 # --- the crosswalk --------------------------------------------------------------------------
