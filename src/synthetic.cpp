@@ -198,11 +198,19 @@ public:
     Generator(std::uint64_t areas, std::uint64_t per_area, std::uint64_t seed)
         : n_areas_(areas), per_area_(per_area), n_counties_((areas + per_county - 1) / per_county),
           rng_(seed) {}
+    /// Over given areas: their municipalities get the actors, grouped by their parents.
+    Generator(const std::vector<Area>& given, std::uint64_t municipalities, std::uint64_t per_area,
+              std::uint64_t seed)
+        : n_areas_(municipalities), per_area_(per_area), n_counties_(0), rng_(seed),
+          given_(&given) {}
 
     LandscapeRecords run() {
         r_.year = 2021;
         r_.currency = "NOK";
-        make_areas();
+        if (given_)
+            make_given_areas();
+        else
+            make_areas();
         make_actors();
         make_measures();
         make_links();
@@ -224,6 +232,7 @@ private:
     std::uint64_t n_actors() const { return n_areas_ * per_area_; }
 
     void make_areas();
+    void make_given_areas();
     void make_actors();
     void make_measures();
     void make_links();
@@ -235,6 +244,8 @@ private:
 
     std::uint64_t n_areas_, per_area_, n_counties_;
     Rng rng_;
+    const std::vector<Area>* given_ = nullptr;
+    std::vector<std::uint32_t> county_of_;  // per municipality: its county (group) index
     LandscapeRecords r_;
     std::vector<std::string> muni_ids_, muni_names_;
     std::vector<double> youth_;  // population 16–25 per municipality
@@ -260,7 +271,9 @@ void Generator::make_areas() {
     muni_ids_.resize(n_areas_);
     muni_names_.resize(n_areas_);
     youth_.resize(n_areas_);
+    county_of_.resize(n_areas_);
     for (std::uint64_t m = 0; m < n_areas_; ++m) {
+        county_of_[m] = static_cast<std::uint32_t>(m / per_county);
         muni_ids_[m] = "m" + padded(m + 1, muni_width);
         muni_names_[m] = municipality_name(m);
         const SizeClass& size = size_classes[rng_.pick(size_weights)];
@@ -268,10 +281,33 @@ void Generator::make_areas() {
         // 11–13 % of the population is 16–25 years old.
         youth_[m] = static_cast<double>(population * rng_.between(110, 130) / 1000);
         r_.areas.push_back({.id = muni_ids_[m], .name = muni_names_[m],
-                            .kind = AreaKind::MUNICIPALITY, .parent = county_ids[m / per_county],
+                            .kind = AreaKind::MUNICIPALITY, .parent = county_ids[county_of_[m]],
                             .population = {{AgeRange{16, 25}, youth_[m]}}, .illustrative = true,
                             .citation = "synthetic"});
     }
+}
+
+void Generator::make_given_areas() {
+    // The given areas as they are; each municipality draws its size as in make_areas, so the
+    // population is synthetic and the municipality is marked illustrative.
+    r_.areas = *given_;
+    std::vector<std::string> parents;
+    for (Area& a : r_.areas) {
+        if (a.kind != AreaKind::MUNICIPALITY) continue;
+        const std::string parent = a.parent.value_or("");
+        auto it = std::find(parents.begin(), parents.end(), parent);
+        county_of_.push_back(static_cast<std::uint32_t>(it - parents.begin()));
+        if (it == parents.end()) parents.push_back(parent);
+        muni_ids_.push_back(a.id);
+        muni_names_.push_back(a.name);
+        const SizeClass& size = size_classes[rng_.pick(size_weights)];
+        const std::int64_t population = rng_.between(size.lo, size.hi);
+        youth_.push_back(static_cast<double>(population * rng_.between(110, 130) / 1000));
+        a.population = {{AgeRange{16, 25}, youth_.back()}};
+        a.illustrative = true;
+        a.citation = a.citation ? *a.citation + "; population synthetic" : "population synthetic";
+    }
+    n_counties_ = parents.size();
 }
 
 void Generator::make_actors() {
@@ -282,7 +318,7 @@ void Generator::make_actors() {
     std::vector<unsigned> nth(sectors.size());
     for (std::uint64_t m = 0; m < n_areas_; ++m) {
         std::fill(nth.begin(), nth.end(), 0U);
-        const bool has_neighbour = m + 1 < n_areas_ && (m + 1) / per_county == m / per_county;
+        const bool has_neighbour = m + 1 < n_areas_ && county_of_[m + 1] == county_of_[m];
         for (std::uint64_t k = 0; k < per_area_; ++k) {
             const std::size_t s =
                 k < core_sectors.size() ? core_sectors[k] : rng_.pick(sector_weights);
@@ -305,7 +341,7 @@ void Generator::make_actors() {
             a.illustrative = true;
             a.citation = "synthetic";
             if (a.owner == Owner::COUNTY || a.owner == Owner::STATE)
-                regional_[m / per_county].push_back(static_cast<std::uint32_t>(r_.actors.size()));
+                regional_[county_of_[m]].push_back(static_cast<std::uint32_t>(r_.actors.size()));
             info_.push_back({s, static_cast<std::uint32_t>(m)});
             r_.actors.push_back(std::move(a));
         }
@@ -386,7 +422,7 @@ void Generator::make_links() {
     taken.reserve(n_actors() * 3);
     for (std::uint32_t a = 0; a < n_actors(); ++a) {
         const std::uint64_t m = info_[a].municipality;
-        const auto& partners = regional_[m / per_county];
+        const auto& partners = regional_[county_of_[m]];
         const int count = rng_.between(1, 4);
         for (int j = 0; j < count; ++j) {
             // 15 %: a county or state actor of another municipality in the county.
@@ -519,6 +555,30 @@ Landscape synthetic(int areas, int actors_per_area, std::uint64_t seed) {
     records.name = "Syntetisk: " + std::to_string(areas) + " kommuner × " +
                    std::to_string(actors_per_area) + " aktører (seed " + std::to_string(seed) + ")";
     // One check of everything at once; the generator adds nothing one record at a time.
+    return Landscape::from_records(std::move(records));
+}
+
+Landscape synthetic(const std::vector<Area>& areas, int actors_per_area, std::uint64_t seed) {
+    const auto municipalities = static_cast<std::uint64_t>(
+        std::count_if(areas.begin(), areas.end(),
+                      [](const Area& a) { return a.kind == AreaKind::MUNICIPALITY; }));
+    if (municipalities == 0)
+        throw Error("synthetic: the areas have no municipality; actors are placed in "
+                    "municipalities (kind \"municipality\")");
+    if (actors_per_area < 1)
+        throw Error("synthetic: actors_per_area must be at least 1 (got " +
+                    std::to_string(actors_per_area) + ")");
+    const auto per_area = static_cast<std::uint64_t>(actors_per_area);
+    if (municipalities * per_area > max_actors)
+        throw Error("synthetic: " + std::to_string(municipalities) + " municipalities × " +
+                    std::to_string(actors_per_area) + " actors = " +
+                    std::to_string(municipalities * per_area) +
+                    " actors, more than the limit of " + std::to_string(max_actors));
+    LandscapeRecords records = Generator(areas, municipalities, per_area, seed).run();
+    records.name = "Syntetisk: " + std::to_string(municipalities) + " kommuner × " +
+                   std::to_string(actors_per_area) + " aktører (seed " + std::to_string(seed) + ")";
+    // The given areas are checked with everything else: a bad parent or a duplicate id is a
+    // ValidationError naming the area.
     return Landscape::from_records(std::move(records));
 }
 

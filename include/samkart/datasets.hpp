@@ -3,6 +3,7 @@
 /// Landscapes that ship with the library.
 
 #include <cstdint>
+#include <vector>
 
 #include "samkart/core/landscape.hpp"
 
@@ -21,5 +22,17 @@ namespace samkart::datasets {
 /// @throws Error if `areas` < 1 or `actors_per_area` < 1, or the result would exceed
 /// 10^7 actors.
 [[nodiscard]] Landscape synthetic(int areas, int actors_per_area, std::uint64_t seed = 0);
+
+/// The same over real areas, e.g. Norway's 357 municipalities of 2024: `areas` are kept as
+/// given, and every area of kind municipality gets `actors_per_area` actors, a synthetic
+/// population 16–25 (so it is marked `illustrative`) and measures, links, transitions and a
+/// NEET count drawn as above; municipalities with the same parent form a county (regional
+/// actors and cross-municipal links stay within it; a municipality's neighbour is the next one
+/// in `areas` with the same parent). Deterministic for the same areas, in the same order.
+/// @param areas at least one municipality; parents must come before their children.
+/// @throws Error if there is no municipality, `actors_per_area` < 1 or more than 10^7 actors;
+/// ValidationError if the areas are not valid (a parent that is not among them, an id twice).
+[[nodiscard]] Landscape synthetic(const std::vector<Area>& areas, int actors_per_area,
+                                  std::uint64_t seed = 0);
 
 }  // namespace samkart::datasets

@@ -26,12 +26,14 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
 
 from samkart import (
     _at,
+    areas,
     datasets,
     errors,
     excel,
     export,
     flow,
     hsds,
+    jsonstat,
     mapping,
     plot,
     scenario,
@@ -70,6 +72,7 @@ from samkart.flow import FlowModel
 from samkart.frames import from_frames, to_frames
 from samkart.gaps import GAP_KINDS, Gap, GapReport, GapRules, find_gaps
 from samkart.hsds import from_hsds
+from samkart.jsonstat import indicators_from_jsonstat, read_jsonstat
 from samkart.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
 from samkart.network import Communities, CorePeriphery, EIIndex, Network, network
 from samkart.privacy import suppress
@@ -84,6 +87,9 @@ __version__: str = _core.__version__
 # Landscape.at(date) is written in Python (samkart/_at.py) and attached to the bound class;
 # the stub (_core.pyi) declares it.
 _core.Landscape.at = _at.at  # type: ignore[attr-defined]
+# Bulk adders, in Python over add_area/add_indicator (samkart.areas), attached to the class.
+_core.Landscape.add_areas = areas.add_areas_method  # type: ignore[attr-defined]
+_core.Landscape.add_indicators = areas.add_indicators_method  # type: ignore[attr-defined]
 
 __all__ = [
     "GAP_KINDS",
@@ -118,6 +124,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "age_coverage",
+    "areas",
     "compare",
     "compare_areas",
     "coverage",
@@ -132,6 +139,8 @@ __all__ = [
     "from_hsds",
     "from_json_string",
     "hsds",
+    "indicators_from_jsonstat",
+    "jsonstat",
     "label",
     "level_shares",
     "mapping",
@@ -142,6 +151,7 @@ __all__ = [
     "read_excel",
     "read_json",
     "read_survey",
+    "read_jsonstat",
     "report",
     "role_map",
     "scenario",

@@ -1,11 +1,18 @@
-"""Landscapes that ship with samkart."""
+"""Landscapes that ship with samkart, and the real areas of Norway and Denmark."""
 
 from __future__ import annotations
 
-from samkart import _core
-from samkart._core import Landscape
+from collections.abc import Callable
 
-__all__ = ["synthetic", "vestfold_telemark"]
+import pandas as pd
+
+from samkart import _core
+from samkart import areas as _areas
+from samkart._core import Landscape
+from samkart.areas import areas, crosswalk, recode
+from samkart.errors import ArgumentError
+
+__all__ = ["areas", "crosswalk", "recode", "synthetic", "vestfold_telemark"]
 
 
 def vestfold_telemark() -> Landscape:
@@ -20,14 +27,51 @@ def vestfold_telemark() -> Landscape:
     return _core.vestfold_telemark()
 
 
-def synthetic(areas: int, actors_per_area: int, seed: int = 0) -> Landscape:
+def _area_rows(spec: str | pd.DataFrame) -> list[tuple[str, str, str, str | None]]:
+    if isinstance(spec, str):
+        country, _, year = spec.partition("-")
+        if year and not year.isdigit():
+            msg = (f"synthetic: areas={spec!r}; give a country and year such as 'no-2024', "
+                   "'no-2020' or 'dk', an int, or a DataFrame of areas")
+            raise ArgumentError(msg)
+        frame = _areas.areas(country, int(year) if year else 2024)
+    else:
+        frame = spec
+    missing = [c for c in ("id", "name") if c not in frame.columns]
+    if missing:
+        msg = f"synthetic: the areas frame has no column {', '.join(missing)}"
+        raise ArgumentError(msg)
+    kinds = frame["kind"] if "kind" in frame.columns else pd.Series("municipality",
+                                                                   index=frame.index)
+    parents = frame["parent"] if "parent" in frame.columns else pd.Series(None, index=frame.index)
+    return [(str(i), str(n), str(k), None if p is None or p != p else str(p))
+            for i, n, k, p in zip(frame["id"], frame["name"], kinds, parents, strict=True)]
+
+
+def synthetic(areas: int | str | pd.DataFrame, actors_per_area: int,
+              seed: int = 0) -> Landscape:
     """A deterministic synthetic landscape for scale tests.
 
-    One country, counties, ``areas`` municipalities with ``actors_per_area`` actors each, and
-    measures, links and transitions in realistic proportions. The same arguments give the same
-    landscape on every platform.
+    With an int: one country, counties of 25, ``areas`` made-up municipalities. With real
+    areas (``"no-2024"``, ``"no-2020"``, ``"dk"``, or a DataFrame with ``id, name, kind,
+    parent`` such as :func:`areas` returns): those areas as they are, every municipality with
+    ``actors_per_area`` actors, grouped into counties by parent. Either way, measures, links and
+    transitions in realistic proportions (docs/datasets.md); the same arguments give the same
+    landscape on every platform. The actors and the municipalities' populations are synthetic
+    and marked ``illustrative``.
 
     Raises:
-        SamkartError: ``areas`` < 1 or ``actors_per_area`` < 1, or more than 10^7 actors.
+        SamkartError: ``areas`` < 1 or no municipality, ``actors_per_area`` < 1, or more
+            than 10^7 actors.
+        ArgumentError: an unknown country or year in ``areas``, or an unknown kind.
+        ValidationError: the given areas are not valid (a parent not among them).
     """
-    return _core.synthetic(areas, actors_per_area, seed)
+    if isinstance(areas, int) and not isinstance(areas, bool):
+        return _core.synthetic(areas, actors_per_area, seed)
+    given: object = areas
+    if not isinstance(given, str | pd.DataFrame):
+        msg = f"synthetic: areas must be an int, 'no-2024' or a DataFrame, not {type(given)}"
+        raise ArgumentError(msg)
+    # The overload over areas (bindings/datasets.cpp), whatever the stubs of _core declare.
+    over_areas: Callable[..., Landscape] = _core.synthetic
+    return over_areas(_area_rows(given), actors_per_area, seed)

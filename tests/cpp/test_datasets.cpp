@@ -292,3 +292,49 @@ TEST_CASE("synthetic: bad sizes are refused with a clear message") {
                          Error);
     CHECK_NOTHROW((void)datasets::synthetic(1, 1));
 }
+
+TEST_CASE("synthetic over given areas: the areas kept, actors in every municipality") {
+    // Two counties of 2024: Vestfold with Horten and Holmestrand, Telemark with Skien alone.
+    const std::vector<Area> areas{
+        {.id = "NO", .name = "Norge", .kind = AreaKind::COUNTRY},
+        {.id = "39", .name = "Vestfold", .kind = AreaKind::COUNTY, .parent = "NO"},
+        {.id = "40", .name = "Telemark", .kind = AreaKind::COUNTY, .parent = "NO"},
+        {.id = "3901", .name = "Horten", .kind = AreaKind::MUNICIPALITY, .parent = "39"},
+        {.id = "3903", .name = "Holmestrand", .kind = AreaKind::MUNICIPALITY, .parent = "39"},
+        {.id = "4003", .name = "Skien", .kind = AreaKind::MUNICIPALITY, .parent = "40"},
+    };
+    const Landscape land = datasets::synthetic(areas, 12, 1);
+    REQUIRE(land.areas().size() == 6);
+    CHECK(land.actors().size() == 3 * 12);
+    CHECK(land.indicators().size() == 3);
+    const Area& skien = land.area("4003");
+    CHECK(skien.name == "Skien");
+    CHECK(skien.parent == "40");
+    CHECK(skien.illustrative);  // its population is drawn
+    CHECK(skien.population.size() == 1);
+    CHECK(skien.citation == "population synthetic");
+    CHECK_FALSE(land.area("39").illustrative);  // the counties are as given
+    CHECK(land.area("39").population.empty());
+    // Skien is alone in its county: its actors serve Skien only; Horten's may serve Holmestrand,
+    // the next municipality of the same county, never Skien.
+    for (const Actor& a : land.actors()) {
+        const std::string home = a.id.substr(0, 4);
+        for (const std::string& served : a.areas) {
+            if (home == "4003") CHECK(served == "4003");
+            if (home == "3901") CHECK(served != "4003");
+        }
+    }
+    CHECK(errors_in(land.validate()) == 0);
+    CHECK(datasets::synthetic(areas, 12, 1) == land);
+}
+
+TEST_CASE("synthetic over given areas: bad areas are refused") {
+    using doctest::Contains;
+    const std::vector<Area> no_municipality{{.id = "NO", .name = "Norge", .kind = AreaKind::COUNTRY}};
+    CHECK_THROWS_WITH_AS(datasets::synthetic(no_municipality, 3), Contains("no municipality"),
+                         Error);
+    const std::vector<Area> orphan{
+        {.id = "4003", .name = "Skien", .kind = AreaKind::MUNICIPALITY, .parent = "40"}};
+    CHECK_THROWS_AS(datasets::synthetic(orphan, 3), ValidationError);
+    CHECK_THROWS_WITH_AS(datasets::synthetic(orphan, 0), Contains("actors_per_area"), Error);
+}
