@@ -29,6 +29,7 @@
 #include <random>
 #include <span>
 #include <system_error>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -36,6 +37,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_locate.hpp"
+#include "samkart/core/schema.hpp"
 
 namespace samkart {
 namespace {
@@ -50,25 +52,11 @@ using Fields = std::span<const std::string_view>;
 constexpr std::string_view top_fields[] = {"samkart", "name",     "year",        "currency",
                                            "areas",   "actors",   "measures",    "links",
                                            "transitions", "indicators"};
-constexpr std::string_view area_fields[] = {"id",         "name",         "kind",    "parent",
-                                            "population", "illustrative", "citation"};
-constexpr std::string_view band_fields[] = {"ages", "count"};
-constexpr std::string_view actor_fields[] = {"id",    "name",    "sector",       "owner",
-                                             "areas", "ages",    "illustrative", "citation"};
-constexpr std::string_view measure_fields[] = {
-    "id",       "name",         "level", "providers", "areas", "ages",         "targets",
-    "capacity", "participants", "cost",  "keys",      "tees",  "illustrative", "citation"};
-constexpr std::string_view link_fields[] = {
-    "source",   "target", "kind",  "formal", "coordinator", "consent",      "legal_basis",
-    "intensity", "trust", "value", "since",  "until",       "illustrative", "citation"};
-constexpr std::string_view transition_fields[] = {"source", "target",       "volume",  "reason",
-                                                  "ages",   "illustrative", "citation"};
-constexpr std::string_view indicator_fields[] = {"area", "key",    "value",
-                                                 "year", "source", "illustrative"};
 
 // --- words for messages ---------------------------------------------------------------------
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+/// Input text quoted in a message: always valid UTF-8, whatever the input's bytes.
+std::string in_quotes(std::string_view s) { return "'" + detail::valid_utf8(s) + "'"; }
 
 std::string describe(const json& v) {
     switch (v.type()) {
@@ -225,6 +213,8 @@ public:
             error_offset = position > 0 ? position - 1 : 0;
             error = "the text is not valid JSON: " + parser_reason(e.what());
         }
+        // The parser quotes the last token it read, which may end inside a UTF-8 sequence.
+        error = detail::valid_utf8(*error);
         return false;
     }
 
@@ -590,124 +580,174 @@ std::string record_label(std::string_view collection, std::size_t i, const json&
     return label;
 }
 
-Area read_area(ObjectReader& o) {
-    Area a;
-    a.id = o.required_string("id", "a string, e.g. the municipality number \"3807\"");
-    a.name = o.required_string("name", "a string");
-    a.kind = o.required_enum<AreaKind>("kind");
-    a.parent = o.optional_string("parent", "the id of the enclosing area");
-    a.illustrative = o.optional_bool("illustrative");
-    a.citation = o.optional_string("citation", "a string");
-    return a;
+// --- reading records from the field table ----------------------------------------------------
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+/// A vocabulary enum (not Level, which is read as a number or a level name).
+template <class T>
+constexpr bool is_vocabulary_enum = std::is_enum_v<T> && !std::is_same_v<T, Level>;
+/// std::optional<E> or std::vector<E> of a vocabulary enum E.
+template <class T>
+constexpr bool is_optional_enum = false;
+template <class E>
+constexpr bool is_optional_enum<std::optional<E>> = is_vocabulary_enum<E>;
+template <class T>
+constexpr bool is_enum_list = false;
+template <class E>
+constexpr bool is_enum_list<std::vector<E>> = is_vocabulary_enum<E>;
+
+/// The names of `Record`'s fields, for "unknown field" messages and hints.
+template <class Record>
+const std::vector<std::string_view>& field_names() {
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out;
+        for (const auto& f : field_infos<Record>()) out.push_back(f.name);
+        return out;
+    }();
+    return names;
 }
 
-Actor read_actor(ObjectReader& o) {
-    Actor a;
-    a.id = o.required_string("id", "a string such as \"ot-skien\"");
-    a.name = o.required_string("name", "a string");
-    a.sector = o.optional_string("sector", "a string, e.g. \"follow_up_service\"").value_or("");
-    a.owner = o.required_enum<Owner>("owner");
-    a.areas = o.string_list("areas", "area id", false);
-    a.ages = o.optional_ages("ages");
-    a.illustrative = o.optional_bool("illustrative");
-    a.citation = o.optional_string("citation", "a string");
-    return a;
+/// "an actor id" for a reference to "actors".
+std::string id_of(std::string_view collection) {
+    std::string noun(collection);
+    if (noun.ends_with('s')) noun.pop_back();
+    return noun + " id";
 }
 
-Measure read_measure(ObjectReader& o) {
-    Measure m;
-    m.id = o.required_string("id", "a string");
-    m.name = o.required_string("name", "a string");
-    m.level = o.level("level");
-    m.providers = o.string_list("providers", "actor id", true);
-    m.areas = o.string_list("areas", "area id", false);
-    m.ages = o.optional_ages("ages");
-    m.targets = o.string_list("targets", "target group", false);
-    m.capacity = o.optional_number("capacity", "a number of places per year");
-    m.participants = o.optional_number("participants", "a number of young people per year");
-    m.cost = o.optional_number("cost", "a cost per year");
-    m.keys = o.enum_list<Key>("keys");
-    m.tees = o.enum_list<Tee>("tees");
-    m.illustrative = o.optional_bool("illustrative");
-    m.citation = o.optional_string("citation", "a string");
-    return m;
+/// The example of a field's description ("the actor's id, e.g. \"ot-skien\"" → ", e.g.
+/// \"ot-skien\""), or "".
+std::string example_of(const FieldInfo& f) {
+    const auto at = f.description.find("e.g. ");
+    return at == std::string_view::npos ? std::string() : ", " + std::string(f.description.substr(at));
 }
 
-Link read_link(ObjectReader& o) {
-    Link l;
-    l.source = o.required_string("source", "an actor id");
-    l.target = o.required_string("target", "an actor id");
-    l.kind = o.required_enum<LinkKind>("kind");
-    l.formal = o.optional_bool("formal");
-    l.coordinator = o.optional_string("coordinator", "an actor id");
-    l.consent = o.optional_bool("consent");
-    l.legal_basis = o.optional_string("legal_basis", "a string");
-    l.intensity = o.optional_enum<Intensity>("intensity");
-    l.trust = o.optional_number("trust", "a survey score 0–4");
-    l.value = o.optional_number("value", "a survey score 0–4");
-    l.since = o.optional_string("since", "a date \"YYYY-MM-DD\"");
-    l.until = o.optional_string("until", "a date \"YYYY-MM-DD\"");
-    l.illustrative = o.optional_bool("illustrative");
-    l.citation = o.optional_string("citation", "a string");
-    return l;
+/// What a list field holds, singular: "area id", "target group".
+std::string element_of(const FieldInfo& f) {
+    if (f.type == FieldType::REF_LIST) return id_of(f.refers_to);
+    std::string e(f.en);
+    for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (e.ends_with('s')) e.pop_back();
+    return e;
 }
 
-Transition read_transition(ObjectReader& o) {
-    Transition t;
-    t.source = o.required_string("source", "an actor id");
-    t.target = o.required_string("target", "an actor id");
-    t.volume = o.optional_number("volume", "a number of young people per year");
-    t.reason = o.optional_string("reason", "a string such as \"dropout\"");
-    t.ages = o.optional_ages("ages");
-    t.illustrative = o.optional_bool("illustrative");
-    t.citation = o.optional_string("citation", "a string");
-    return t;
+/// What a field expects, in the words of "expected ..., got ..." messages.
+std::string expected_of(const FieldInfo& f) {
+    switch (f.type) {
+        case FieldType::ID:
+        case FieldType::TEXT: return "a string" + example_of(f);
+        case FieldType::REF: return with_article(id_of(f.refers_to));
+        case FieldType::DATE: return "a date \"YYYY-MM-DD\"";
+        case FieldType::NUMBER: return "a number (" + std::string(f.description) + ")";
+        case FieldType::INTEGER: return "a whole number (" + std::string(f.description) + ")";
+        case FieldType::AGES: return "[min, max], two whole numbers of years such as [16, 21]";
+        case FieldType::BOOL: return "true or false";
+        case FieldType::POPULATION: return "a list of {\"ages\": [min, max], \"count\": number}";
+        case FieldType::REF_LIST:
+        case FieldType::TEXT_LIST: return "a list of " + element_of(f) + "s";
+        default: return std::string(f.description);
+    }
 }
 
-Indicator read_indicator(ObjectReader& o) {
-    Indicator ind;
-    ind.area = o.required_string("area", "an area id");
-    ind.key = o.required_string("key", "a string such as \"neet_count_16_25\"");
-    ind.value = o.required_number("value", "a number");
-    ind.year = o.optional_int("year", "a year, a whole number");
-    ind.source = o.optional_string("source", "a string such as \"002 §5\"");
-    ind.illustrative = o.optional_bool("illustrative");
-    return ind;
-}
+template <class Record>
+Record read_record(SchemaCheck& check, ObjectReader& o);
 
-std::vector<PopulationBand> read_population(ObjectReader& area, SchemaCheck& check) {
+/// The population bands of an area.
+std::vector<PopulationBand> read_population(ObjectReader& area, SchemaCheck& check,
+                                            const FieldInfo& info) {
     std::vector<PopulationBand> out;
-    const json* v = area.get("population");
+    const json* v = area.get(info.name);
     if (!v) return out;
     if (!v->is_array()) {
-        area.wrong_type("population", *v, "a list of {\"ages\": [min, max], \"count\": number}");
+        area.wrong_type(info.name, *v, expected_of(info));
         return out;
     }
+    out.reserve(v->size());
     for (std::size_t i = 0; i < v->size(); ++i) {
-        const std::string pointer = area.pointer() + "/population/" + std::to_string(i);
-        const std::string label = area.label() + ", population[" + std::to_string(i) + "]";
+        const std::string pointer = area.pointer() + "/" + std::string(info.name) + "/" + std::to_string(i);
+        const std::string label = area.label() + ", " + std::string(info.name) + "[" + std::to_string(i) + "]";
         const json& e = (*v)[i];
         if (!e.is_object()) {
             check.problem(pointer, label + ": expected {\"ages\": [min, max], \"count\": number}, got " +
                                        describe(e));
             continue;
         }
-        ObjectReader o(check, e, pointer, label, band_fields, "a population band");
-        PopulationBand band;
-        if (const json* ages = o.get("ages")) {
-            band.ages = o.ages("ages", *ages).value_or(AgeRange{});
-        } else {
-            o.missing("ages", "[min, max]");
-        }
-        band.count = o.required_number("count", "a number of people");
-        out.push_back(band);
+        ObjectReader o(check, e, pointer, label, field_names<PopulationBand>(), "a population band");
+        out.push_back(read_record<PopulationBand>(check, o));
     }
     return out;
 }
 
-template <class Record, class Read>
-std::vector<Record> read_collection(SchemaCheck& check, const json& doc, std::string_view name,
-                                    Fields fields, std::string_view what, Read read) {
+/// Reads one field into `value`, by the member's C++ type. An absent optional field leaves the
+/// record's default.
+template <class V>
+void read_field(SchemaCheck& check, ObjectReader& o, const FieldInfo& f, V& value) {
+    const std::string_view key = f.name;
+    if constexpr (std::is_same_v<V, std::string>) {
+        if (f.required) {
+            value = o.required_string(key, expected_of(f));
+        } else if (auto s = o.optional_string(key, expected_of(f))) {
+            value = std::move(*s);
+        }
+    } else if constexpr (std::is_same_v<V, std::optional<std::string>>) {
+        value = o.optional_string(key, expected_of(f));
+    } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+        value = o.string_list(key, element_of(f), f.required);
+    } else if constexpr (std::is_same_v<V, Level>) {
+        value = o.level(key);
+    } else if constexpr (is_vocabulary_enum<V>) {
+        if (f.required) {
+            value = o.template required_enum<V>(key);
+        } else if (auto e = o.template optional_enum<V>(key)) {
+            value = *e;
+        }
+    } else if constexpr (is_optional_enum<V>) {
+        value = o.template optional_enum<typename V::value_type>(key);
+    } else if constexpr (is_enum_list<V>) {
+        value = o.template enum_list<typename V::value_type>(key);
+    } else if constexpr (std::is_same_v<V, double>) {
+        value = o.required_number(key, expected_of(f));
+    } else if constexpr (std::is_same_v<V, std::optional<double>>) {
+        value = o.optional_number(key, expected_of(f));
+    } else if constexpr (std::is_same_v<V, std::optional<int>>) {
+        value = o.optional_int(key, expected_of(f));
+    } else if constexpr (std::is_same_v<V, bool>) {
+        value = o.optional_bool(key);
+    } else if constexpr (std::is_same_v<V, std::optional<AgeRange>>) {
+        value = o.optional_ages(key);
+    } else if constexpr (std::is_same_v<V, AgeRange>) {
+        if (const json* ages = o.get(key)) {
+            value = o.ages(key, *ages).value_or(AgeRange{});
+        } else {
+            o.missing(key, "[min, max]");
+        }
+    } else if constexpr (std::is_same_v<V, std::vector<PopulationBand>>) {
+        value = read_population(o, check, f);
+    } else {
+        static_assert(sizeof(V) == 0, "read_field: a field type the JSON reader does not know");
+    }
+}
+
+template <class Record>
+Record read_record(SchemaCheck& check, ObjectReader& o) {
+    Record r{};
+    for_each_field<Record>([&](const FieldInfo& info, auto member) {
+        read_field(check, o, info, r.*member);
+    });
+    return r;
+}
+
+template <class Record>
+std::vector<Record> read_collection(SchemaCheck& check, const json& doc) {
+    const std::string_view name = Schema<Record>::collection;
+    const std::string_view what = Schema<Record>::record;
     std::vector<Record> out;
     const auto it = doc.find(name);
     if (it == doc.end()) return out;
@@ -726,8 +766,8 @@ std::vector<Record> read_collection(SchemaCheck& check, const json& doc, std::st
                                   with_article(what) + ", got " + describe(e));
             continue;
         }
-        ObjectReader o(check, e, at, record_label(name, i, e), fields, with_article(what));
-        out.push_back(read(o));
+        ObjectReader o(check, e, at, record_label(name, i, e), field_names<Record>(), with_article(what));
+        out.push_back(read_record<Record>(check, o));
     }
     return out;
 }
@@ -755,20 +795,10 @@ LandscapeRecords read_document(SchemaCheck& check, const json& doc) {
     r.name = top.required_string("name", "the landscape's name, a string");
     r.year = top.optional_int("year", "a year, a whole number");
     r.currency = top.optional_string("currency", "an ISO 4217 code such as \"NOK\"").value_or("NOK");
-    r.areas = read_collection<Area>(check, doc, "areas", area_fields, "area",
-                                    [&check](ObjectReader& o) {
-                                        Area a = read_area(o);
-                                        a.population = read_population(o, check);
-                                        return a;
-                                    });
-    r.actors = read_collection<Actor>(check, doc, "actors", actor_fields, "actor", read_actor);
-    r.measures =
-        read_collection<Measure>(check, doc, "measures", measure_fields, "measure", read_measure);
-    r.links = read_collection<Link>(check, doc, "links", link_fields, "link", read_link);
-    r.transitions = read_collection<Transition>(check, doc, "transitions", transition_fields,
-                                                "transition", read_transition);
-    r.indicators = read_collection<Indicator>(check, doc, "indicators", indicator_fields,
-                                              "indicator", read_indicator);
+    for_each_collection(r, [&check, &doc](auto& records) {
+        using Record = typename std::decay_t<decltype(records)>::value_type;
+        records = read_collection<Record>(check, doc);
+    });
     return r;
 }
 
@@ -812,7 +842,7 @@ LandscapeRecords parse_records(std::string_view text, const std::string& source,
     try {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::exception& e) {  // the syntax pass has seen the same text; a safeguard
-        throw_at(text, source, 0, std::string("the text cannot be read as JSON: ") + e.what());
+        throw_at(text, source, 0, "the text cannot be read as JSON: " + detail::valid_utf8(e.what()));
     }
 
     SchemaCheck check(text);
@@ -870,121 +900,48 @@ ordered_json number(double v) {
 
 ordered_json ages_json(const AgeRange& a) { return ordered_json::array({a.min, a.max}); }
 
-template <class E>
-ordered_json enum_list_json(const std::vector<E>& values) {
-    ordered_json out = ordered_json::array();
-    for (E v : values) out.push_back(std::string(to_string(v)));
-    return out;
-}
+template <class Record>
+ordered_json to_json(const Record& r);
 
-void put(ordered_json& o, const char* key, const std::optional<std::string>& v) {
-    if (v) o[key] = *v;
-}
-void put(ordered_json& o, const char* key, const std::optional<double>& v) {
-    if (v) o[key] = number(*v);
-}
-void put(ordered_json& o, const char* key, const std::optional<AgeRange>& v) {
-    if (v) o[key] = ages_json(*v);
-}
-void put(ordered_json& o, const char* key, const std::vector<std::string>& v) {
-    if (!v.empty()) o[key] = v;
-}
-void put_flag(ordered_json& o, const char* key, bool v) {
-    if (v) o[key] = true;
-}
-
-ordered_json to_json(const Area& a) {
-    ordered_json o;
-    o["id"] = a.id;
-    o["name"] = a.name;
-    o["kind"] = std::string(to_string(a.kind));
-    put(o, "parent", a.parent);
-    if (!a.population.empty()) {
-        ordered_json bands = ordered_json::array();
-        for (const auto& b : a.population) {
-            ordered_json band;
-            band["ages"] = ages_json(b.ages);
-            band["count"] = number(b.count);
-            bands.push_back(std::move(band));
-        }
-        o["population"] = std::move(bands);
+/// One value as JSON, by its C++ type.
+template <class V>
+ordered_json value_json(const V& v) {
+    if constexpr (std::is_same_v<V, std::string>) {
+        return v;
+    } else if constexpr (std::is_same_v<V, Level>) {
+        return static_cast<int>(v);
+    } else if constexpr (is_vocabulary_enum<V>) {
+        return std::string(to_string(v));
+    } else if constexpr (std::is_same_v<V, double>) {
+        return number(v);
+    } else if constexpr (std::is_same_v<V, int> || std::is_same_v<V, bool>) {
+        return v;
+    } else if constexpr (std::is_same_v<V, AgeRange>) {
+        return ages_json(v);
+    } else if constexpr (std::is_same_v<V, PopulationBand>) {
+        return to_json(v);
+    } else if constexpr (is_optional<V>::value) {
+        return value_json(*v);
+    } else if constexpr (is_vector<V>::value) {
+        ordered_json out = ordered_json::array();
+        for (const auto& e : v) out.push_back(value_json(e));
+        return out;
+    } else {
+        static_assert(sizeof(V) == 0, "value_json: a field type the JSON writer does not know");
     }
-    put_flag(o, "illustrative", a.illustrative);
-    put(o, "citation", a.citation);
-    return o;
 }
 
-ordered_json to_json(const Actor& a) {
-    ordered_json o;
-    o["id"] = a.id;
-    o["name"] = a.name;
-    if (!a.sector.empty()) o["sector"] = a.sector;
-    o["owner"] = std::string(to_string(a.owner));
-    put(o, "areas", a.areas);
-    put(o, "ages", a.ages);
-    put_flag(o, "illustrative", a.illustrative);
-    put(o, "citation", a.citation);
-    return o;
-}
-
-ordered_json to_json(const Measure& m) {
-    ordered_json o;
-    o["id"] = m.id;
-    o["name"] = m.name;
-    o["level"] = static_cast<int>(m.level);
-    o["providers"] = m.providers;
-    put(o, "areas", m.areas);
-    put(o, "ages", m.ages);
-    put(o, "targets", m.targets);
-    put(o, "capacity", m.capacity);
-    put(o, "participants", m.participants);
-    put(o, "cost", m.cost);
-    if (!m.keys.empty()) o["keys"] = enum_list_json(m.keys);
-    if (!m.tees.empty()) o["tees"] = enum_list_json(m.tees);
-    put_flag(o, "illustrative", m.illustrative);
-    put(o, "citation", m.citation);
-    return o;
-}
-
-ordered_json to_json(const Link& l) {
-    ordered_json o;
-    o["source"] = l.source;
-    o["target"] = l.target;
-    o["kind"] = std::string(to_string(l.kind));
-    put_flag(o, "formal", l.formal);
-    put(o, "coordinator", l.coordinator);
-    put_flag(o, "consent", l.consent);
-    put(o, "legal_basis", l.legal_basis);
-    if (l.intensity) o["intensity"] = std::string(to_string(*l.intensity));
-    put(o, "trust", l.trust);
-    put(o, "value", l.value);
-    put(o, "since", l.since);
-    put(o, "until", l.until);
-    put_flag(o, "illustrative", l.illustrative);
-    put(o, "citation", l.citation);
-    return o;
-}
-
-ordered_json to_json(const Transition& t) {
-    ordered_json o;
-    o["source"] = t.source;
-    o["target"] = t.target;
-    put(o, "volume", t.volume);
-    put(o, "reason", t.reason);
-    put(o, "ages", t.ages);
-    put_flag(o, "illustrative", t.illustrative);
-    put(o, "citation", t.citation);
-    return o;
-}
-
-ordered_json to_json(const Indicator& ind) {
-    ordered_json o;
-    o["area"] = ind.area;
-    o["key"] = ind.key;
-    o["value"] = number(ind.value);
-    if (ind.year) o["year"] = *ind.year;
-    put(o, "source", ind.source);
-    put_flag(o, "illustrative", ind.illustrative);
+/// A record as a JSON object, its fields in the table's order. A field that is not required
+/// and holds its default (absent, empty, false) is left out.
+template <class Record>
+ordered_json to_json(const Record& r) {
+    static const Record defaults{};
+    ordered_json o = ordered_json::object();
+    for_each_field<Record>([&](const FieldInfo& info, auto member) {
+        const auto& v = r.*member;
+        if (!info.required && v == defaults.*member) return;
+        o[std::string(info.name)] = value_json(v);
+    });
     return o;
 }
 
@@ -1113,7 +1070,7 @@ std::string to_json_string(const Landscape& land, int indent) {
         return text;
     } catch (const json::type_error& e) {
         // Strings set through the C++ API may hold bytes that are not UTF-8.
-        throw Error("cannot write the landscape '" + r.name + "' as JSON: a string is not valid UTF-8 (" +
+        throw Error("cannot write the landscape " + in_quotes(r.name) + " as JSON: a string is not valid UTF-8 (" +
                     parser_reason(e.what()) + ")");
     }
 }

@@ -6,6 +6,7 @@
 #include "json_locate.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -296,39 +297,80 @@ std::string escape_pointer_token(std::string_view token) {
     return out;
 }
 
+namespace {
+
+/// The length of the well-formed UTF-8 sequence at `text[i]`, or 0 if it is ill-formed; for an
+/// ill-formed one, `*bad` gets the length of its maximal subpart (at least 1).
+std::size_t utf8_sequence(std::string_view text, std::size_t i, std::size_t* bad) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b = byte(i);
+    *bad = 1;
+    if (b < 0x80) return 1;
+    // Unicode 15, table 3-7: the well-formed byte sequences.
+    std::size_t length = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+        length = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        length = 3;
+        if (b == 0xE0) lo = 0xA0;
+        if (b == 0xED) hi = 0x9F;  // no surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        length = 4;
+        if (b == 0xF0) lo = 0x90;
+        if (b == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + 1 >= text.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) {
+            *bad = k;
+            return 0;
+        }
+    }
+    return length;
+}
+
+}  // namespace
+
 std::size_t find_invalid_utf8(std::string_view text) noexcept {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     std::size_t i = 0;
+    // ASCII runs dominate JSON text: skip them eight bytes at a time.
     while (i < text.size()) {
-        const unsigned char b = byte(i);
-        if (b < 0x80) {
-            ++i;
-            continue;
+        while (i + 8 <= text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            i += 8;
         }
-        // Unicode 15, table 3-7: the well-formed byte sequences.
-        std::size_t length = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            length = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            length = 3;
-            if (b == 0xE0) lo = 0xA0;
-            if (b == 0xED) hi = 0x9F;  // no surrogates
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            length = 4;
-            if (b == 0xF0) lo = 0x90;
-            if (b == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;
-        }
-        if (text.size() - i < length) return i;
-        if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
-        for (std::size_t k = 2; k < length; ++k)
-            if ((byte(i + k) & 0xC0) != 0x80) return i;
-        i += length;
+        if (i >= text.size()) break;
+        std::size_t bad = 0;
+        const std::size_t n = utf8_sequence(text, i, &bad);
+        if (n == 0) return i;
+        i += n;
     }
     return std::string_view::npos;
+}
+
+std::string valid_utf8(std::string_view text) {
+    if (find_invalid_utf8(text) == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t bad = 0;
+        const std::size_t n = utf8_sequence(text, i, &bad);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            i += bad;
+        } else {
+            out.append(text, i, n);
+            i += n;
+        }
+    }
+    return out;
 }
 
 }  // namespace samkart::detail

@@ -37,4 +37,9 @@ struct TextPosition {
 /// surrogates and code points above U+10FFFF count as ill-formed), or npos if all is well.
 [[nodiscard]] std::size_t find_invalid_utf8(std::string_view text) noexcept;
 
+/// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (one per maximal ill-formed
+/// subpart, as Unicode recommends), so that a message quoting input is always valid text:
+/// Python decodes messages as UTF-8 and fails on anything else.
+[[nodiscard]] std::string valid_utf8(std::string_view text);
+
 }  // namespace samkart::detail

@@ -25,6 +25,15 @@ void raise(const char* name, const py::tuple& args) {
     }
 }
 
+/// A C++ message as Python text. Messages are meant to be UTF-8, but one that is not (a path
+/// of bytes that are not UTF-8, say) must still arrive as the samkart error, not as a
+/// UnicodeDecodeError: bytes that are not UTF-8 become U+FFFD.
+py::str text(const std::string& s) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+    if (decoded == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(decoded);
+}
+
 py::object line_or_none(std::size_t n) {
     if (n == 0) return py::none();
     return py::int_(n);
@@ -40,19 +49,19 @@ void register_errors(py::module_& /*m*/) {
         } catch (const ValidationError& e) {
             py::list problems;
             for (const auto& problem : e.problems()) problems.append(py::cast(problem));
-            raise("ValidationError", py::make_tuple(e.what(), problems));
+            raise("ValidationError", py::make_tuple(text(e.what()), problems));
         } catch (const UnknownIdError& e) {
-            raise("UnknownIdError", py::make_tuple(e.what(), e.collection(), e.id()));
+            raise("UnknownIdError", py::make_tuple(text(e.what()), text(e.collection()), text(e.id())));
         } catch (const SchemaError& e) {
             py::list problems;
             for (const auto& loc : e.problems())
-                problems.append(py::make_tuple(loc.pointer, line_or_none(loc.line),
-                                               line_or_none(loc.column), loc.message));
-            raise("SchemaError", py::make_tuple(e.what(), problems, e.source_name()));
+                problems.append(py::make_tuple(text(loc.pointer), line_or_none(loc.line),
+                                               line_or_none(loc.column), text(loc.message)));
+            raise("SchemaError", py::make_tuple(text(e.what()), problems, text(e.source_name())));
         } catch (const ArgumentError& e) {
-            raise("ArgumentError", py::make_tuple(e.what()));
+            raise("ArgumentError", py::make_tuple(text(e.what())));
         } catch (const Error& e) {
-            raise("SamkartError", py::make_tuple(e.what()));
+            raise("SamkartError", py::make_tuple(text(e.what())));
         }
     });
 }

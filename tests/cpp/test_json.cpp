@@ -10,9 +10,12 @@
 #include <random>
 #include <string>
 #include <system_error>
+#include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "samkart/core/schema.hpp"
 #include "samkart/io/json.hpp"
 // The locator is private to the library (src/); its behaviour on odd text is tested here.
 #include "json_locate.hpp"
@@ -344,4 +347,252 @@ TEST_CASE("find_invalid_utf8 follows the Unicode table of well-formed sequences"
     CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);     // above U+10FFFF
     CHECK(find_invalid_utf8("ok\xE2\x82") == 2);           // cut short
     CHECK(find_invalid_utf8("\x80") == 0);                 // a lone continuation byte
+}
+
+namespace {
+
+/// Every field of `r` that still holds the default of a fresh record, by name.
+template <class Record>
+std::vector<std::string> fields_left_at_default(const Record& r) {
+    const Record defaults{};
+    std::vector<std::string> out;
+    samkart::for_each_field<Record>([&](const samkart::FieldInfo& info, auto member) {
+        if (r.*member == defaults.*member) out.emplace_back(info.name);
+    });
+    return out;
+}
+
+/// A landscape in which every field of every record type holds a value other than its default,
+/// and the model accepts it.
+samkart::LandscapeRecords every_field_set() {
+    using namespace samkart;
+    LandscapeRecords r;
+    r.name = "every field";
+    r.year = 2024;
+    r.currency = "DKK";
+    r.areas.push_back({.id = "40", .name = "Vestfold og Telemark", .kind = AreaKind::COUNTY,
+                       .parent = "0", .population = {{.ages = {16, 25}, .count = 52000.5}},
+                       .mapping = MappingStatus::PARTIAL, .mapped = {"follow_up_service"},
+                       .illustrative = true, .citation = "001"});
+    r.areas.push_back({.id = "0", .name = "Norge", .kind = AreaKind::COUNTRY,
+                       .population = {{.ages = {0, 120}, .count = 5500000}},
+                       .mapping = MappingStatus::NONE, .mapped = {"state"}, .illustrative = true,
+                       .citation = "002"});
+    r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
+                        .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
+                        .part_of = "ot-unit", .illustrative = true, .citation = "002 §5.3"});
+    r.actors.push_back({.id = "ot-unit", .name = "OT Skien", .sector = "school",
+                        .owner = Owner::STATE, .areas = {"0"}, .ages = AgeRange{16, 20},
+                        .part_of = "ot", .illustrative = true, .citation = "x"});
+    r.measures.push_back({.id = "m1", .name = "Samtalegruppe", .level = Level::INTENSIVE,
+                          .providers = {"ot"}, .areas = {"40"}, .ages = AgeRange{16, 19},
+                          .targets = {"neet"}, .capacity = 40.5, .participants = 12,
+                          .participants_kind = CountKind::STOCK, .participants_of = "m2",
+                          .cost = 1.25e6, .keys = {Key::INNOVATION}, .tees = {Tee::TAILORED},
+                          .status = MeasureStatus::PILOT, .since = "2023-01-01",
+                          .until = "2025-12-31", .illustrative = true, .citation = "003"});
+    r.measures.push_back({.id = "m2", .name = "Los", .level = Level::EARLY, .providers = {"ot-unit"},
+                          .areas = {"0"}, .ages = AgeRange{15, 24}, .targets = {"dropout_risk"},
+                          .capacity = 100, .participants = 80, .participants_kind = CountKind::STOCK,
+                          .participants_of = "m1", .cost = 2, .keys = {Key::PARTICIPATION},
+                          .tees = {Tee::EARLY}, .status = MeasureStatus::PILOT,
+                          .since = "2020-02-29", .until = "2030-01-01", .illustrative = true,
+                          .citation = "004"});
+    r.links.push_back({.source = "ot", .target = "ot-unit", .kind = LinkKind::REFERRAL,
+                       .formal = true, .coordinator = "ot", .consent = true,
+                       .legal_basis = "opplæringslova § 3-6", .intensity = Intensity::INTEGRATION,
+                       .trust = 3.5, .value = 2, .since = "2019-08-01", .until = "2026-06-30",
+                       .illustrative = true, .citation = "005"});
+    r.transitions.push_back({.source = "ot", .target = "ot-unit", .volume = 35.5, .reason = "dropout",
+                             .ages = AgeRange{17, 19}, .illustrative = true, .citation = "006"});
+    r.indicators.push_back({.area = "40", .key = "neet_count_16_25", .value = 4200, .year = 2019,
+                            .source = "002 §5", .count = CountKind::STOCK,
+                            .subset_of = "population_16_25", .illustrative = true});
+    r.indicators.push_back({.area = "40", .key = "population_16_25", .value = 52000.5, .year = 2019,
+                            .source = "SSB", .count = CountKind::FLOW, .subset_of = "everyone",
+                            .illustrative = true});
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("every field of every record type survives a round trip through JSON") {
+    const samkart::LandscapeRecords records = every_field_set();
+    // The test sets every field in at least one record of each type: a field added to the table
+    // but not here fails this first.
+    const auto all_set = [](const auto& list) {
+        using Record = typename std::decay_t<decltype(list)>::value_type;
+        std::string left;
+        for (const auto& f : samkart::field_infos<Record>()) {
+            const bool everywhere = std::all_of(list.begin(), list.end(), [&f](const Record& rec) {
+                const auto names = fields_left_at_default(rec);
+                return std::find(names.begin(), names.end(), f.name) != names.end();
+            });
+            if (everywhere) left += " " + std::string(f.name);
+        }
+        INFO("record ", samkart::Schema<Record>::record, ", left at the default:", left);
+        CHECK(left.empty());
+    };
+    all_set(records.areas);
+    all_set(records.areas[0].population);
+    all_set(records.actors);
+    all_set(records.measures);
+    all_set(records.links);
+    all_set(records.transitions);
+    all_set(records.indicators);
+
+    const Landscape land = Landscape::from_records(records);
+    for (const int indent : {2, -1}) {
+        const std::string text = samkart::to_json_string(land, indent);
+        const Landscape back = samkart::from_json_string(text);
+        CHECK(back.records() == land.records());
+        CHECK(samkart::to_json_string(back, indent) == text);
+    }
+    // Each field appears in the text under its name from the table.
+    const auto doc = nlohmann::json::parse(samkart::to_json_string(land));
+    samkart::for_each_collection(records, [&doc](const auto& list) {
+        using Record = typename std::decay_t<decltype(list)>::value_type;
+        const auto& first = doc.at(std::string(samkart::Schema<Record>::collection)).at(0);
+        for (const auto& f : samkart::field_infos<Record>()) {
+            INFO(samkart::Schema<Record>::record, ".", f.name);
+            CHECK(first.contains(std::string(f.name)));
+        }
+    });
+}
+
+TEST_CASE("fields at their defaults are left out, other values of the new fields are written") {
+    samkart::LandscapeRecords r = every_field_set();
+    r.areas[0].mapping = samkart::MappingStatus::COMPLETE;
+    r.areas[0].mapped.clear();
+    r.measures[0].status = samkart::MeasureStatus::ACTIVE;
+    r.measures[0].participants_kind = samkart::CountKind::FLOW;
+    r.indicators[0].count.reset();
+    const auto doc = nlohmann::json::parse(samkart::to_json_string(Landscape::from_records(r)));
+    CHECK_FALSE(doc["areas"][0].contains("mapping"));
+    CHECK_FALSE(doc["areas"][0].contains("mapped"));
+    CHECK(doc["areas"][1]["mapping"] == "none");
+    CHECK_FALSE(doc["measures"][0].contains("status"));
+    CHECK_FALSE(doc["measures"][0].contains("participants_kind"));
+    CHECK(doc["measures"][1]["status"] == "pilot");
+    CHECK(doc["measures"][1]["participants_kind"] == "stock");
+    CHECK(doc["measures"][1]["since"] == "2020-02-29");
+    CHECK_FALSE(doc["indicators"][0].contains("count"));
+    CHECK(doc["indicators"][1]["count"] == "flow");
+    CHECK(doc["indicators"][1]["subset_of"] == "everyone");
+}
+
+TEST_CASE("the reader checks the new fields' types and vocabularies") {
+    const auto schema_message = [](const std::string& text) -> std::string {
+        try {
+            (void)samkart::from_json_string(text);
+        } catch (const samkart::SchemaError& e) {
+            return e.what();
+        }
+        return "no SchemaError";
+    };
+    const std::string head = R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county"}], )";
+    std::string m = schema_message(head + R"("measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "status": "pilott"}]})");
+    CHECK(m.find("measures[0] 'm', field 'status': unknown value 'pilott'; expected one of "
+                 "active|pilot|proposed|ended; did you mean 'pilot'?") != std::string::npos);
+    m = schema_message(head + R"("measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "participants_kind": "stok"}]})");
+    CHECK(m.find("did you mean 'stock'?") != std::string::npos);
+    m = schema_message(head + R"("measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "since": 2020}]})");
+    CHECK(m.find("field 'since': expected a date \"YYYY-MM-DD\" (or leave the field out), got the number 2020") != std::string::npos);
+    m = schema_message(R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "mapped": "school"}]})");
+    CHECK(m.find("areas[0] '1', field 'mapped': expected a list of mapped sectors, got the string \"school\"") != std::string::npos);
+    m = schema_message(R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "maping": "none"}]})");
+    CHECK(m.find("unknown field 'maping'; did you mean 'mapping'?") != std::string::npos);
+    m = schema_message(head + R"("indicators": [{"area": "1", "key": "k", "value": 1, "count": 3}]})");
+    CHECK(m.find("field 'count': expected one of flow|stock, got the number 3") != std::string::npos);
+    m = schema_message(R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "part_of": ["b"]}]})");
+    CHECK(m.find("actors[0] 'a', field 'part_of': expected an actor id (or leave the field out), got an array") != std::string::npos);
+}
+
+TEST_CASE("valid_utf8 replaces each ill-formed subpart with U+FFFD and keeps the rest") {
+    using samkart::detail::valid_utf8;
+    const std::string fffd = "\xEF\xBF\xBD";
+    CHECK(valid_utf8("Kragerø") == "Kragerø");
+    CHECK(valid_utf8("") == "");
+    CHECK(valid_utf8("Krager\xC3") == "Krager" + fffd);             // cut after a lead byte
+    CHECK(valid_utf8("\xE2\x82") == fffd);                           // 2 of 3 bytes: one subpart
+    CHECK(valid_utf8("\xE2\x82x") == fffd + "x");
+    CHECK(valid_utf8("\xF0\x9F\x98") == fffd);                       // 3 of 4 bytes
+    CHECK(valid_utf8("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");     // U+1F600 whole
+    CHECK(valid_utf8("\xC0\xAF") == fffd + fffd);                    // overlong '/': two subparts
+    CHECK(valid_utf8("\xED\xA0\x80") == fffd + fffd + fffd);         // a surrogate
+    CHECK(valid_utf8("a\xF8" "b") == "a" + fffd + "b");              // Latin-1 ø
+    CHECK(samkart::detail::find_invalid_utf8(valid_utf8("\xFF\xC3\xE2\x82\xF4\x90")) ==
+          std::string_view::npos);
+}
+
+namespace {
+
+/// Every message of an error, whole and by problem, for checks on their text.
+std::vector<std::string> messages_of(const std::string& text) {
+    try {
+        (void)samkart::from_json_string(text, "mutated");
+    } catch (const samkart::SchemaError& e) {
+        std::vector<std::string> out{e.what(), e.source_name()};
+        for (const auto& p : e.problems()) {
+            out.push_back(p.pointer);
+            out.push_back(p.message);
+        }
+        return out;
+    } catch (const samkart::ValidationError& e) {
+        std::vector<std::string> out{e.what()};
+        for (const auto& p : e.problems()) out.push_back(p.to_string());
+        return out;
+    }
+    return {};
+}
+
+bool all_valid_utf8(const std::vector<std::string>& messages) {
+    return std::all_of(messages.begin(), messages.end(), [](const std::string& m) {
+        return samkart::detail::find_invalid_utf8(m) == std::string_view::npos;
+    });
+}
+
+}  // namespace
+
+TEST_CASE("a syntax error that quotes part of a UTF-8 sequence gives a message of valid UTF-8") {
+    // The parser quotes the last bytes it read: here the first byte of 'ø' (0xC3 0xB8), where
+    // a value should start. Before the fix the message ended inside the sequence.
+    const auto messages = messages_of("{\"samkart\": 1, \"name\": \xC3\xB8}");
+    REQUIRE_FALSE(messages.empty());
+    CHECK(messages[0].find("not valid JSON") != std::string::npos);
+    CHECK(all_valid_utf8(messages));
+}
+
+TEST_CASE("random byte mutations of the example file give valid messages or a landscape") {
+    const std::string original = slurp(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json");
+    // The first bytes of the UTF-8 sequences of the file: a mutation just before one (deleting
+    // the quote that opens "Øvre", say) makes the parser quote a split sequence.
+    std::vector<std::size_t> multibyte;
+    for (std::size_t i = 1; i < original.size(); ++i)
+        if (static_cast<unsigned char>(original[i]) >= 0xC0) multibyte.push_back(i);
+    REQUIRE_FALSE(multibyte.empty());
+    std::mt19937 random(20261202);
+    std::size_t failed = 0;
+    for (int round = 0; round < 1500; ++round) {
+        std::string text = original;
+        // Half at any byte, half just before or at the start of a multi-byte sequence.
+        const std::size_t at = round % 2 == 0
+                                   ? random() % text.size()
+                                   : multibyte[random() % multibyte.size()] - random() % 2;
+        const int kind = static_cast<int>(random() % 3);
+        if (kind == 0) {
+            text[at] = static_cast<char>(random() % 256);
+        } else if (kind == 1) {
+            text.erase(at, 1);
+        } else {
+            text.insert(at, 1, static_cast<char>(random() % 256));
+        }
+        const auto messages = messages_of(text);
+        if (!all_valid_utf8(messages)) {
+            ++failed;
+            INFO("round ", round, " at byte ", at);
+            CHECK(all_valid_utf8(messages));
+        }
+    }
+    CHECK(failed == 0);
 }

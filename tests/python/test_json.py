@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -135,3 +137,62 @@ def test_validate_json_file_lists_problems_without_raising(data_dir: Path) -> No
     assert len([p for p in bad if p.severity == "error"]) == 3
     schema = sk.validate_json_file(data_dir / "bad" / "truncated.json")
     assert [p.collection for p in schema] == ["schema"]
+
+
+# --- messages are text whatever the input bytes ----------------------------------------------
+
+def test_a_syntax_error_quoting_a_split_utf8_sequence_is_a_schema_error(tmp_path: Path) -> None:
+    # The parser quotes the last bytes it read: the first byte of 'ø' where a value should
+    # start. This raised UnicodeDecodeError before the fix.
+    path = tmp_path / "split.json"
+    path.write_bytes(b'{"samkart": 1, "name": \xc3\xb8}')
+    with pytest.raises(sk.SchemaError, match="not valid JSON") as info:
+        sk.read_json(path)
+    assert "\ufffd" in str(info.value)
+    assert info.value.line == 1
+
+
+def test_a_path_that_is_not_utf8_is_named_in_a_samkart_error(tmp_path: Path) -> None:
+    if sys.platform == "win32":
+        pytest.skip("paths are UTF-16 on Windows")
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/Krager\xf8.json"))  # Latin-1 'ø'
+    with pytest.raises(sk.SamkartError, match="no such file") as info:
+        sk.read_json(path)
+    assert "Krager\ufffd.json" in str(info.value)
+    path.write_bytes(b'{"samkart": 1, "name": 3}')
+    with pytest.raises(sk.SchemaError) as schema_info:
+        sk.read_json(path)
+    assert schema_info.value.source_name.endswith("Krager\ufffd.json")
+
+
+def test_random_mutations_of_the_example_file_raise_only_samkart_errors(
+    repo: Path, tmp_path: Path
+) -> None:
+    original = (repo / "examples" / "data" / "vestfold_telemark.json").read_bytes()
+    # Mutations just before or at the first byte of a multi-byte sequence split one most often.
+    leads = [i for i in range(1, len(original)) if original[i] >= 0xC0]
+    rng = random.Random(20261202)
+    path = tmp_path / "mutated.json"
+    outcomes: dict[str, int] = {}
+    for n in range(1000):
+        text = bytearray(original)
+        at = rng.randrange(len(text)) if n % 2 == 0 else rng.choice(leads) - rng.randrange(2)
+        kind = rng.randrange(3)
+        if kind == 0:
+            text[at] = rng.randrange(256)
+        elif kind == 1:
+            del text[at]
+        else:
+            text.insert(at, rng.randrange(256))
+        path.write_bytes(bytes(text))
+        try:
+            sk.read_json(path)
+            outcome = "landscape"
+        except (sk.SchemaError, sk.ValidationError) as e:
+            outcome = type(e).__name__
+            str(e).encode("utf-8")  # valid text, no lone surrogates
+            for p in e.problems:  # type: ignore[attr-defined]
+                str(p).encode("utf-8")
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert set(outcomes) <= {"landscape", "SchemaError", "ValidationError"}
+    assert outcomes.get("SchemaError", 0) > 250
