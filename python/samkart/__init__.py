@@ -86,10 +86,10 @@ __version__: str = _core.__version__
 
 # Landscape.at(date) is written in Python (samkart/_at.py) and attached to the bound class;
 # the stub (_core.pyi) declares it.
-_core.Landscape.at = _at.at  # type: ignore[attr-defined]
+_core.Landscape.at = _at.at  # type: ignore[method-assign]
 # Bulk adders, in Python over add_area/add_indicator (samkart.areas), attached to the class.
-_core.Landscape.add_areas = areas.add_areas_method  # type: ignore[attr-defined]
-_core.Landscape.add_indicators = areas.add_indicators_method  # type: ignore[attr-defined]
+_core.Landscape.add_areas = areas.add_areas_method  # type: ignore[method-assign]
+_core.Landscape.add_indicators = areas.add_indicators_method  # type: ignore[method-assign]
 
 __all__ = [
     "GAP_KINDS",
@@ -150,8 +150,8 @@ __all__ = [
     "read_csv_folder",
     "read_excel",
     "read_json",
-    "read_survey",
     "read_jsonstat",
+    "read_survey",
     "report",
     "role_map",
     "scenario",

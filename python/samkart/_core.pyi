@@ -10,6 +10,7 @@ The compiled core of samkart. Use the package `samkart`, not this module.
 from __future__ import annotations
 
 import collections.abc
+import datetime
 import enum
 import os
 import typing
@@ -53,7 +54,9 @@ __all__: list[str] = [
     "project_draws",
     "read_json",
     "record_schemas",
+    "recoverable_cells",
     "role_map",
+    "suppress_cells",
     "synthetic",
     "terms",
     "to_json_string",
@@ -709,6 +712,23 @@ class Landscape:
         """
         Add an area. `kind` is country|county|municipality|district; `parent` an area already added; `population` a dict {(min_age, max_age): count}. @throws ValidationError.
         """
+    def add_areas(self, frame: pandas.DataFrame) -> None:
+        """
+        Add one area per row of ``frame``, all or nothing.
+
+        Columns are the fields of an area (``samkart.schema.field_names("areas")``: ``id`` and
+        ``name`` required; ``kind``, ``parent``, ``population``, ``citation``, ... optional). A
+        missing value (None, NaN) leaves the field at its default. Rows may be in any order as long
+        as a parent comes before its children (the tables of :func:`areas` are).
+
+        Raises
+        ------
+        ArgumentError
+            ``frame`` is not a DataFrame, has an unknown column, or lacks ``id``.
+        ValidationError
+            A row breaks a rule of the model; the message names the row and the field, and the
+            landscape is unchanged.
+        """
     def add_indicator(
         self,
         area: str,
@@ -721,6 +741,21 @@ class Landscape:
     ) -> None:
         """
         Add a figure about an area, e.g. add_indicator("3807", "neet_count_16_25", 420, year=2019, source="002 §5"). @throws ValidationError.
+        """
+    def add_indicators(self, frame: pandas.DataFrame) -> None:
+        """
+        Add one indicator per row of ``frame``, all or nothing.
+
+        Columns are the fields of an indicator (``area``, ``key``, ``value`` required; ``year``,
+        ``source``, ... optional), as :func:`samkart.indicators_from_jsonstat` returns them.
+
+        Raises
+        ------
+        ArgumentError
+            ``frame`` is not a DataFrame, has an unknown column, or lacks area, key or value.
+        ValidationError
+            A row breaks a rule of the model (e.g. its area is not in the landscape); the message
+            names the row and the field, and the landscape is unchanged.
         """
     def add_link(
         self,
@@ -781,6 +816,30 @@ class Landscape:
     def area(self, id: str) -> Area:
         """
         The area with this id. @throws UnknownIdError.
+        """
+    def at(self, date: str | datetime.date) -> Landscape:
+        """
+        The landscape as it was on ``date``.
+
+            - **links** are kept when ``since ≤ date ≤ until`` (both days inclusive; a missing bound
+              is open): a link that started later or ended before is left out;
+            - **measures** likewise by their ``since``/``until``: a measure that ended before the date
+              (or started after it) is **left out**, so that coverage and gaps count only what was
+              running; one with ``status`` ``ended`` whose ``until`` is on or after the date was
+              running then and gets ``status`` ``active``. A measure with status ``ended`` and no
+              ``until`` is kept as it is (when it ended is unknown), as are ``pilot`` and
+              ``proposed`` measures without dates;
+            - **indicators** of a later year than the date's are left out;
+            - areas, actors and transitions have no dates and are kept;
+            - the year becomes the date's year; name and currency are kept.
+
+            The landscape (``self``) is not changed.
+
+            Raises
+            ------
+            ArgumentError
+                ``date`` is not a date.
+
         """
     def measure(self, id: str) -> Measure:
         """
@@ -1409,6 +1468,18 @@ def record_schemas() -> tuple[RecordSchema, ...]:
     The schema of every collection, in landscape order (areas … indicators).
     """
 
+def recoverable_cells(
+    hidden: typing.Annotated[numpy.typing.ArrayLike, numpy.bool, "[m, n]"],
+    values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"] | None = None,
+    total_row: typing.SupportsInt | typing.SupportsIndex | None = None,
+    total_col: typing.SupportsInt | typing.SupportsIndex | None = None,
+    one_dimensional: bool = False,
+) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, n]"]:
+    """
+    The hidden cells a reader of the published cells and sums can work out exactly; with
+    values, also using that counts are >= 0. Use samkart.privacy.recoverable.
+    """
+
 def role_map(
     landscape: Landscape, area: str | None = None, inherit: bool = True, ids: bool = False
 ) -> dict[str, typing.Any]:
@@ -1416,6 +1487,25 @@ def role_map(
     Role map as a dict: actor_ids, actor_names, level_ids, names (#actors × 4 row-major: the measure names of each cell joined by "; "), and the measure ids of the cells in compressed rows (offsets, cell_ids; cell_ids is None unless `ids`). Use samkart.mapping.role_map.
     """
 
+def suppress_cells(
+    values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
+    threshold: typing.SupportsFloat | typing.SupportsIndex = 5.0,
+    secondary: bool = True,
+    suppress_zeros: bool = False,
+    total_row: typing.SupportsInt | typing.SupportsIndex | None = None,
+    total_col: typing.SupportsInt | typing.SupportsIndex | None = None,
+    one_dimensional: bool = False,
+) -> tuple[
+    typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, n]"],
+    typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, n]"],
+    typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, n]"],
+]:
+    """
+    Small-cell suppression of a rows × columns array of counts (NaN: missing). Returns the
+    boolean masks (suppressed, primary, recoverable). Use samkart.privacy.suppress.
+    """
+
+@typing.overload
 def synthetic(
     areas: typing.SupportsInt | typing.SupportsIndex,
     actors_per_area: typing.SupportsInt | typing.SupportsIndex,
@@ -1423,6 +1513,16 @@ def synthetic(
 ) -> Landscape:
     """
     A deterministic synthetic landscape for scale tests. @throws SamkartError if areas < 1 or actors_per_area < 1.
+    """
+
+@typing.overload
+def synthetic(
+    areas: collections.abc.Sequence[tuple[str, str, str, str | None]],
+    actors_per_area: typing.SupportsInt | typing.SupportsIndex,
+    seed: typing.SupportsInt | typing.SupportsIndex = 0,
+) -> Landscape:
+    """
+    A deterministic synthetic landscape over given areas, a list of (id, name, kind, parent): every municipality gets actors_per_area actors. @throws ArgumentError for an unknown kind, SamkartError without a municipality, ValidationError for invalid areas.
     """
 
 def terms(vocabulary: str) -> tuple[Term, ...]:

@@ -56,7 +56,6 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -68,6 +67,7 @@ import numpy as np
 import pandas as pd
 
 from samkart import _survey_text as text
+from samkart._util import write_atomic
 from samkart.errors import ArgumentError, SamkartError, UnknownIdError, ValidationError
 from samkart.frames import from_frames
 
@@ -351,20 +351,12 @@ def write_survey(
                      "date": day.isoformat(), "lang": lang, "landscape": land.name})
     index = pd.DataFrame(rows, columns=["respondent", "name", "file", "partners", "partner_ids",
                                         "date", "lang", "landscape"])
-    index.to_csv(out / INDEX_FILE, index=False)
+    write_atomic(out / INDEX_FILE, lambda f: index.to_csv(f, index=False))
     return index
 
 
 def _save(wb: Any, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, wb.save, binary=True)
 
 
 def _contact_labels(lang: str) -> list[str]:
