@@ -596,3 +596,119 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
     }
     CHECK(failed == 0);
 }
+
+TEST_CASE("the fast path and the careful passes read the same records from valid input") {
+    const std::vector<std::string> texts = {
+        slurp(test_data / "good" / "small.json"),
+        slurp(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json"),
+        samkart::to_json_string(Landscape::from_records(every_field_set())),
+        samkart::to_json_string(Landscape::from_records(every_field_set()), -1),
+        // Level names, whole-number floats, a byte order mark, fields in another order.
+        "\xEF\xBB\xBF{\"name\": \"x\", \"samkart\": 1.0, \"year\": 2020.0, \"measures\": [], "
+        "\"areas\": [{\"population\": [{\"count\": 3, \"ages\": [0.0, 5]}], \"kind\": \"county\", "
+        "\"name\": \"A\", \"id\": \"1\"}], \"indicators\": [{\"value\": 18446744073709551615, "
+        "\"key\": \"k\", \"area\": \"1\", \"year\": 2019}]}",
+    };
+    for (const auto& text : texts) {
+        const auto fast = samkart::detail::read_records_fast(text);
+        REQUIRE(fast.has_value());
+        CHECK(*fast == samkart::detail::read_records_carefully(text));
+    }
+}
+
+TEST_CASE("the fast path gives up on every file of the corpus with a schema problem") {
+    const auto m = nlohmann::json::parse(slurp(test_data / "bad" / "expected.json"));
+    std::size_t schema_files = 0;
+    for (const auto& [name, entry] : m.items()) {
+        INFO("file: ", name);
+        const std::string text = slurp(test_data / "bad" / name);
+        if (entry.at("error") == "SchemaError") {
+            ++schema_files;
+            CHECK_FALSE(samkart::detail::read_records_fast(text).has_value());
+        } else {  // a model problem: the fast path reads the records the model then refuses
+            const auto fast = samkart::detail::read_records_fast(text);
+            REQUIRE(fast.has_value());
+            CHECK(*fast == samkart::detail::read_records_carefully(text));
+        }
+    }
+    CHECK(schema_files >= 10);
+    // And on each kind of problem the careful passes report, in a valid neighbour.
+    const std::string ok = R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county"}]})";
+    REQUIRE(samkart::detail::read_records_fast(ok).has_value());
+    for (const std::string bad : {
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": null}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "owner": "state"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "County"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": [1, 2, 3]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": [1, 2.5]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": "1"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": [1]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": [[]]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "illustrative": 1}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "x": 1}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "part_of": {}}]})",
+             R"({"samkart": 1, "name": "x", "actors": [1]})",
+             R"({"samkart": 1, "name": "x", "actors": {}})",
+             R"({"samkart": 2, "name": "x"})",
+             R"({"name": "x"})",
+             R"({"samkart": 1})",
+             R"({"samkart": 1, "name": "x", "year": 2020.5})",
+             R"({"samkart": 1, "name": "x", "currency": 3})",
+             R"({"samkart": 1, "name": "x", "extra": 3})",
+             R"({"samkart": 1, "name": "x", "name": "y"})",
+             R"({"samkart": 1, "name": "x"} [])",
+             R"([{"samkart": 1, "name": "x"}])",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": "intensiv", "providers": ["a"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 300, "providers": ["a"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "keys": ["x"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "cost": "3"}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [{"ages": [0, 5]}]}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [{"ages": [0, 5], "count": 1, "n": 2}]}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [3]}]})",
+             R"({"samkart": 1, "name": "x", "indicators": [{"area": "1", "key": "k", "value": 1, "year": 3000000000}]})",
+         }) {
+        INFO(bad);
+        CHECK_FALSE(samkart::detail::read_records_fast(bad).has_value());
+        CHECK_THROWS_AS((void)samkart::detail::read_records_carefully(bad), samkart::SchemaError);
+    }
+}
+
+TEST_CASE("the writer lays text out as nlohmann/json's dump does, for every indent") {
+    samkart::LandscapeRecords r = every_field_set();
+    r.name = "tab\t nl\n quote\" backslash\\ slash/ ctrl\x01\x1f del\x7f ø € 😀";
+    r.actors[0].citation = "\b\f\r";
+    r.measures[0].cost = 0.1;
+    r.measures[1].cost = 1e300;
+    r.measures[1].capacity = 123456789.125;
+    r.indicators[0].value = -2.5e-7;
+    const Landscape every = Landscape::from_records(r);
+    const Landscape small = samkart::read_json(test_data / "good" / "small.json");
+    const Landscape vt = samkart::read_json(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json");
+    for (const Landscape* land : {&every, &small, &vt}) {
+        for (const int indent : {2, -1, 0, 4}) {
+            INFO("indent ", indent);
+            const std::string text = samkart::to_json_string(*land, indent);
+            CHECK(text == nlohmann::ordered_json::parse(text).dump(indent) + "\n");
+        }
+    }
+    const auto back = samkart::from_json_string(samkart::to_json_string(every));
+    CHECK(back.records() == every.records());
+}
+
+TEST_CASE("the writer refuses a string that is not UTF-8, naming the landscape") {
+    samkart::LandscapeRecords r;
+    r.name = "Kragerø";
+    r.actors.push_back({.id = "a", .name = "Krager\xF8", .owner = samkart::Owner::COUNTY});
+    const Landscape land = Landscape::from_records(r);
+    try {
+        (void)samkart::to_json_string(land);
+        FAIL("expected an Error");
+    } catch (const samkart::Error& e) {
+        const std::string m = e.what();
+        CHECK(m.find("cannot write the landscape 'Kragerø' as JSON: a string is not valid UTF-8") !=
+              std::string::npos);
+        CHECK(m.find("0xF8") != std::string::npos);
+        CHECK(samkart::detail::find_invalid_utf8(m) == std::string_view::npos);
+    }
+}
