@@ -12,6 +12,16 @@
 // Input beyond InputLimits (samkart/core/limits.hpp) stops the reader early, with a
 // SchemaError naming the limit: a file too large before it is read, a collection, string or
 // nesting too large during pass 1, which builds nothing, so before the document is allocated.
+//
+// Passes 1 and 2 take their fields from the field table (core/schema.hpp): for_each_field
+// and a dispatch on each member's C++ type, in the reader, the writer and the fast path.
+//
+// Valid input, the common case, takes a fast path first (FastPass): one pass of the parser
+// whose events fill the records directly, without a document tree. It gives up at the first
+// thing the careful passes would report, and they then read the text again for the messages;
+// so every message comes from passes 1 and 2 above, and the fast path only has to agree with
+// them on valid input (tests/cpp/test_json.cpp checks both). The writer writes text straight
+// from the records, in nlohmann/json's layout. Measured in docs/performance.md.
 
 #include "samkart/io/json.hpp"
 
