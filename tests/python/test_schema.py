@@ -134,7 +134,8 @@ def test_the_json_schema_accepts_every_new_field(
     doc = {
         "samkart": 1, "name": "x",
         "areas": [{"id": "1", "name": "A", "kind": "county", "mapping": "partial",
-                   "mapped": ["follow_up_service"], "population": [{"ages": [16, 25], "count": 10}]}],
+                   "mapped": ["follow_up_service"],
+                   "population": [{"ages": [16, 25], "count": 10}]}],
         "actors": [{"id": "a", "name": "A", "owner": "county", "part_of": "b"},
                    {"id": "b", "name": "B", "owner": "county"}],
         "measures": [{"id": "m", "name": "M", "level": "early", "providers": ["a"],
