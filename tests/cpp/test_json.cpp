@@ -566,7 +566,7 @@ TEST_CASE("a syntax error that quotes part of a UTF-8 sequence gives a message o
     CHECK(all_valid_utf8(messages));
 }
 
-TEST_CASE("random byte mutations of the example file give valid messages or a landscape") {
+TEST_CASE("random byte mutations of the example file: valid messages, and the fast path agrees") {
     const std::string original = slurp(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json");
     // The first bytes of the UTF-8 sequences of the file: a mutation just before one (deleting
     // the quote that opens "Øvre", say) makes the parser quote a split sequence.
@@ -576,6 +576,7 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
     REQUIRE_FALSE(multibyte.empty());
     std::mt19937 random(20261202);
     std::size_t failed = 0;
+    std::size_t fast_reads = 0;
     for (int round = 0; round < 1500; ++round) {
         std::string text = original;
         // Half at any byte, half just before or at the start of a multi-byte sequence.
@@ -590,6 +591,12 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
         } else {
             text.insert(at, 1, static_cast<char>(random() % 256));
         }
+        // Where the fast path reads records, the careful passes read the same ones.
+        if (const auto fast = samkart::detail::read_records_fast(text)) {
+            ++fast_reads;
+            INFO("round ", round, " at byte ", at);
+            CHECK_NOTHROW(CHECK(*fast == samkart::detail::read_records_carefully(text)));
+        }
         const auto messages = messages_of(text);
         if (!all_valid_utf8(messages)) {
             ++failed;
@@ -598,6 +605,7 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
         }
     }
     CHECK(failed == 0);
+    CHECK(fast_reads > 100);  // many mutations leave valid JSON (a changed letter of a name)
 }
 
 TEST_CASE("the fast path and the careful passes read the same records from valid input") {
@@ -714,4 +722,46 @@ TEST_CASE("the writer refuses a string that is not UTF-8, naming the landscape")
         CHECK(m.find("0xF8") != std::string::npos);
         CHECK(samkart::detail::find_invalid_utf8(m) == std::string_view::npos);
     }
+}
+
+TEST_CASE("the fast path and the careful passes agree on records with one field changed at random") {
+    const auto original = nlohmann::ordered_json::parse(slurp(test_data / "good" / "small.json"));
+    const std::vector<nlohmann::ordered_json> values = {
+        nullptr, true, false, 0, 3, -1, 2.5, 2019.0, 4294967296LL, 1e300, "text", "", "county",
+        "early", "stock", "pilot", "partial", "ot-skien", "3807", nlohmann::ordered_json::array(),
+        {"a"}, {1, 2}, {16, 21}, {16.0, 21}, {16, 21, 3}, nlohmann::ordered_json::object(),
+        nlohmann::ordered_json::array({{{"ages", {1, 2}}, {"count", 3}}}),
+        nlohmann::ordered_json::array({{{"ages", {1, 2}}}}), {"participation", "innovation"}};
+    std::mt19937 random(7);
+    std::size_t valid = 0;
+    std::size_t invalid = 0;
+    for (int round = 0; round < 3000; ++round) {
+        auto doc = original;
+        const auto& schemas = samkart::record_schemas();
+        const auto& rs = schemas[random() % schemas.size()];
+        auto& list = doc[std::string(rs.collection)];
+        if (!list.is_array() || list.empty()) continue;
+        auto& record = list[random() % list.size()];
+        std::string key = random() % 10 == 0 ? std::string("bogus")
+                                              : std::string(rs.fields[random() % rs.fields.size()].name);
+        if (random() % 8 == 0) {
+            record.erase(key);
+        } else {
+            record[key] = values[random() % values.size()];
+        }
+        const std::string text = doc.dump(random() % 2 == 0 ? 2 : -1);
+        INFO("round ", round, ": ", rs.collection, ".", key, " in ", text);
+        const auto fast = samkart::detail::read_records_fast(text);
+        try {
+            const auto careful = samkart::detail::read_records_carefully(text);
+            ++valid;
+            REQUIRE(fast.has_value());
+            CHECK(*fast == careful);
+        } catch (const samkart::SchemaError&) {
+            ++invalid;
+            CHECK_FALSE(fast.has_value());
+        }
+    }
+    CHECK(valid > 300);
+    CHECK(invalid > 300);
 }
