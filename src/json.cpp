@@ -12,13 +12,25 @@
 // Input beyond InputLimits (samkart/core/limits.hpp) stops the reader early, with a
 // SchemaError naming the limit: a file too large before it is read, a collection, string or
 // nesting too large during pass 1, which builds nothing, so before the document is allocated.
+//
+// Passes 1 and 2 take their fields from the field table (core/schema.hpp): for_each_field
+// and a dispatch on each member's C++ type, in the reader, the writer and the fast path.
+//
+// Valid input, the common case, takes a fast path first (FastPass): one pass of the parser
+// whose events fill the records directly, without a document tree. It gives up at the first
+// thing the careful passes would report, and they then read the text again for the messages;
+// so every message comes from passes 1 and 2 above, and the fast path only has to agree with
+// them on valid input (tests/cpp/test_json.cpp checks both). The writer writes text straight
+// from the records, in nlohmann/json's layout. Measured in docs/performance.md.
 
 #include "samkart/io/json.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -29,6 +41,7 @@
 #include <random>
 #include <span>
 #include <system_error>
+#include <tuple>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
@@ -44,7 +57,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using nlohmann::ordered_json;
 using Location = SchemaError::Location;
 using Fields = std::span<const std::string_view>;
 
@@ -599,6 +611,15 @@ template <class T>
 constexpr bool is_optional_enum = false;
 template <class E>
 constexpr bool is_optional_enum<std::optional<E>> = is_vocabulary_enum<E>;
+/// E of E or std::optional<E>.
+template <class T>
+struct enum_of {
+    using type = T;
+};
+template <class E>
+struct enum_of<std::optional<E>> {
+    using type = E;
+};
 template <class T>
 constexpr bool is_enum_list = false;
 template <class E>
@@ -802,6 +823,408 @@ LandscapeRecords read_document(SchemaCheck& check, const json& doc) {
     return r;
 }
 
+// --- the fast path: passes 1 and 2 in one, for valid input -----------------------------------
+
+/// Passes 1 and 2 for input that is valid, in one pass over the text: builds the records
+/// straight from the parser's events, without a document tree. At the first thing it does not
+/// expect (a syntax error, an unknown or repeated key, a value of the wrong type or outside its
+/// vocabulary, a missing required field, a null, input beyond a limit) it gives up, and the
+/// careful passes read the text again to report every problem in their words. So it never
+/// writes a message; it only has to agree with the careful passes on valid input, which the
+/// tests check by reading every data set both ways (`detail::read_records_carefully`).
+class FastPass final : public nlohmann::json_sax<json> {
+public:
+    explicit FastPass(const InputLimits& limits) : limits_(limits) {}
+
+    LandscapeRecords records;
+
+    bool null() override { return false; }
+    bool binary(binary_t&) override { return false; }
+    bool boolean(bool v) override {
+        Scalar s;
+        s.kind = Scalar::BOOL;
+        s.b = v;
+        return scalar(std::move(s));
+    }
+    bool number_integer(number_integer_t v) override {
+        Scalar s;
+        s.kind = Scalar::INTEGER;
+        s.i = v;
+        return scalar(std::move(s));
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        Scalar s;
+        s.kind = Scalar::UNSIGNED;
+        s.u = v;
+        return scalar(std::move(s));
+    }
+    bool number_float(number_float_t v, const string_t&) override {
+        Scalar s;
+        s.kind = Scalar::FLOAT;
+        s.d = v;
+        return scalar(std::move(s));
+    }
+    bool string(string_t& v) override {
+        if (v.size() > limits_.max_string_bytes) return false;
+        Scalar s;
+        s.kind = Scalar::STRING;
+        s.s = std::move(v);
+        return scalar(std::move(s));
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;
+    }
+
+    bool start_object(std::size_t) override {
+        if (frames_.empty()) return push(DOC, -1);
+        Frame& top = frames_.back();
+        if (top.kind == COLLECTION) {
+            if (++top.count > limits_.max_records) return false;
+            reset(top.type);
+            return push(RECORD, top.type);
+        }
+        if (top.kind == LIST && top.population) {
+            if (++top.count > limits_.max_records) return false;
+            band_ = PopulationBand{};
+            return push(RECORD, band_type);
+        }
+        return false;
+    }
+
+    bool key(string_t& name) override {
+        if (frames_.empty() || name.size() > limits_.max_string_bytes) return false;
+        Frame& top = frames_.back();
+        int index = -1;
+        if (top.kind == DOC) {
+            index = top_index(name);
+        } else if (top.kind == RECORD) {
+            const auto fields = infos(top.type);
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                if (fields[i].name == name) {
+                    index = static_cast<int>(i);
+                    break;
+                }
+            }
+        }
+        if (index < 0) return false;
+        const std::uint32_t bit = std::uint32_t{1} << static_cast<unsigned>(index);
+        if (top.seen & bit) return false;  // a repeated key
+        top.seen |= bit;
+        top.field = index;
+        return true;
+    }
+
+    bool start_array(std::size_t) override {
+        if (frames_.empty()) return false;
+        Frame& top = frames_.back();
+        if (top.kind == DOC) {
+            if (top.field < first_collection) return false;
+            return push(COLLECTION, top.field - first_collection);
+        }
+        if (top.kind != RECORD) return false;
+        const bool population = infos(top.type)[static_cast<std::size_t>(top.field)].type ==
+                                FieldType::POPULATION;
+        Value& v = value(top.type);
+        v.items.clear();
+        v.bands.clear();
+        if (!push(LIST, top.type)) return false;
+        frames_.back().population = population;
+        return true;
+    }
+
+    bool end_array() override {
+        if (frames_.empty()) return false;
+        const Frame top = frames_.back();
+        frames_.pop_back();
+        if (top.kind == COLLECTION) return true;
+        if (top.kind != LIST) return false;
+        Value& v = value(top.type);
+        v.list = true;
+        return finish_field(frames_.back());
+    }
+
+    bool end_object() override {
+        if (frames_.empty()) return false;
+        const Frame top = frames_.back();
+        frames_.pop_back();
+        if (top.kind == DOC) return (top.seen & 0b11U) == 0b11U;  // samkart and name
+        if (top.kind != RECORD || (top.seen & required(top.type)) != required(top.type))
+            return false;
+        if (top.type == band_type) {
+            value(0).bands.push_back(band_);
+            return true;
+        }
+        commit(top.type);
+        return true;
+    }
+
+private:
+    enum Kind : std::uint8_t { DOC, COLLECTION, RECORD, LIST };
+    static constexpr int band_type = 6;
+    static constexpr int first_collection = 4;  // after samkart, name, year, currency
+
+    struct Frame {
+        Kind kind;
+        int type;                // the record type: 0 areas … 5 indicators, 6 a population band
+        int field = -1;          // the field whose value comes next
+        std::uint32_t seen = 0;  // the fields given so far
+        std::size_t count = 0;   // the elements of a list so far
+        bool population = false;
+    };
+    struct Scalar {
+        enum Kind : std::uint8_t { STRING, INTEGER, UNSIGNED, FLOAT, BOOL } kind = STRING;
+        std::string s;
+        std::int64_t i = 0;
+        std::uint64_t u = 0;
+        double d = 0;
+        bool b = false;
+    };
+    /// The value of the field being read: one scalar or a list.
+    struct Value {
+        bool list = false;
+        Scalar scalar;
+        std::vector<Scalar> items;
+        std::vector<PopulationBand> bands;
+    };
+
+    static std::span<const FieldInfo> infos(int type) {
+        static const std::array<std::span<const FieldInfo>, 7> all = {
+            field_infos<Area>(),       field_infos<Actor>(),     field_infos<Measure>(),
+            field_infos<Link>(),       field_infos<Transition>(), field_infos<Indicator>(),
+            field_infos<PopulationBand>()};
+        return all[static_cast<std::size_t>(type)];
+    }
+    static std::uint32_t required(int type) {
+        static const std::array<std::uint32_t, 7> masks = [] {
+            std::array<std::uint32_t, 7> out{};
+            for (std::size_t t = 0; t < out.size(); ++t) {
+                const auto fields = infos(static_cast<int>(t));
+                for (std::size_t i = 0; i < fields.size(); ++i)
+                    if (fields[i].required) out[t] |= std::uint32_t{1} << i;
+            }
+            return out;
+        }();
+        return masks[static_cast<std::size_t>(type)];
+    }
+    static int top_index(std::string_view name) {
+        for (std::size_t i = 0; i < std::size(top_fields); ++i)
+            if (top_fields[i] == name) return static_cast<int>(i);
+        return -1;
+    }
+
+    bool push(Kind kind, int type) {
+        if (frames_.size() >= limits_.max_depth) return false;
+        frames_.push_back({kind, type});
+        return true;
+    }
+    Value& value(int type) { return type == band_type ? band_value_ : record_value_; }
+
+    bool scalar(Scalar&& s) {
+        if (frames_.empty()) return false;
+        Frame& top = frames_.back();
+        if (top.kind == LIST) {
+            if (++top.count > limits_.max_records || top.population) return false;
+            value(top.type).items.push_back(std::move(s));
+            return true;
+        }
+        if (top.kind == RECORD) {
+            Value& v = value(top.type);
+            v.list = false;
+            v.scalar = std::move(s);
+            return finish_field(top);
+        }
+        if (top.kind == DOC) return top_field(top.field, std::move(s));
+        return false;
+    }
+
+    /// A whole number that fits a long long, as ObjectReader::whole.
+    static std::optional<long long> whole(const Scalar& s) {
+        switch (s.kind) {
+            case Scalar::INTEGER: return s.i;
+            case Scalar::UNSIGNED:
+                if (s.u <= static_cast<std::uint64_t>(std::numeric_limits<long long>::max()))
+                    return static_cast<long long>(s.u);
+                return std::nullopt;
+            case Scalar::FLOAT:
+                if (std::isfinite(s.d) && std::trunc(s.d) == s.d && std::abs(s.d) < 9.0e15)
+                    return static_cast<long long>(s.d);
+                return std::nullopt;
+            default: return std::nullopt;
+        }
+    }
+    static std::optional<int> as_int(const Scalar& s) {
+        const auto w = whole(s);
+        if (!w || *w < std::numeric_limits<int>::min() || *w > std::numeric_limits<int>::max())
+            return std::nullopt;
+        return static_cast<int>(*w);
+    }
+    static std::optional<double> as_number(const Scalar& s) {
+        double d = 0;
+        switch (s.kind) {
+            case Scalar::INTEGER: d = static_cast<double>(s.i); break;
+            case Scalar::UNSIGNED: d = static_cast<double>(s.u); break;
+            case Scalar::FLOAT: d = s.d; break;
+            default: return std::nullopt;
+        }
+        if (!std::isfinite(d)) return std::nullopt;
+        return d;
+    }
+    static std::optional<AgeRange> as_ages(const Value& v) {
+        if (!v.list || v.items.size() != 2) return std::nullopt;
+        const auto lo = as_int(v.items[0]);
+        const auto hi = as_int(v.items[1]);
+        if (!lo || !hi) return std::nullopt;
+        return AgeRange{*lo, *hi};
+    }
+    template <class E>
+    static std::optional<E> as_enum(const Scalar& s) {
+        if (s.kind != Scalar::STRING) return std::nullopt;
+        return parse<E>(s.s);
+    }
+
+    bool top_field(int field, Scalar&& s) {
+        switch (field) {
+            case 0: return whole(s) == json_schema_version;
+            case 1:
+                if (s.kind != Scalar::STRING) return false;
+                records.name = std::move(s.s);
+                return true;
+            case 2:
+                records.year = as_int(s);
+                return records.year.has_value();
+            case 3:
+                if (s.kind != Scalar::STRING) return false;
+                records.currency = std::move(s.s);
+                return true;
+            default: return false;  // a scalar where a collection belongs
+        }
+    }
+
+    /// Stores `v` in `value`, by the member's type, as the careful pass would; false when the
+    /// careful pass would report a problem.
+    template <class V>
+    static bool set(V& out, Value& v) {
+        Scalar& s = v.scalar;
+        if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::optional<std::string>>) {
+            if (v.list || s.kind != Scalar::STRING) return false;
+            out = std::move(s.s);
+            return true;
+        } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+            if (!v.list) return false;
+            out.clear();
+            out.reserve(v.items.size());
+            for (auto& e : v.items) {
+                if (e.kind != Scalar::STRING) return false;
+                out.push_back(std::move(e.s));
+            }
+            return true;
+        } else if constexpr (std::is_same_v<V, Level>) {
+            if (v.list) return false;
+            if (s.kind == Scalar::STRING) {
+                const auto l = parse_level_name(s.s);
+                if (l) out = *l;
+                return l.has_value();
+            }
+            const auto w = whole(s);
+            if (!w || *w < 0 || *w > std::numeric_limits<std::uint8_t>::max()) return false;
+            out = static_cast<Level>(*w);
+            return true;
+        } else if constexpr (is_vocabulary_enum<V> || is_optional_enum<V>) {
+            using E = typename enum_of<V>::type;
+            if (v.list) return false;
+            const auto e = as_enum<E>(s);
+            if (e) out = *e;
+            return e.has_value();
+        } else if constexpr (is_enum_list<V>) {
+            if (!v.list) return false;
+            out.clear();
+            for (const auto& item : v.items) {
+                const auto e = as_enum<typename V::value_type>(item);
+                if (!e) return false;
+                out.push_back(*e);
+            }
+            return true;
+        } else if constexpr (std::is_same_v<V, double> || std::is_same_v<V, std::optional<double>>) {
+            if (v.list) return false;
+            const auto d = as_number(s);
+            if (d) out = *d;
+            return d.has_value();
+        } else if constexpr (std::is_same_v<V, std::optional<int>>) {
+            if (v.list) return false;
+            out = as_int(s);
+            return out.has_value();
+        } else if constexpr (std::is_same_v<V, bool>) {
+            if (v.list || s.kind != Scalar::BOOL) return false;
+            out = s.b;
+            return true;
+        } else if constexpr (std::is_same_v<V, std::optional<AgeRange>> || std::is_same_v<V, AgeRange>) {
+            const auto a = as_ages(v);
+            if (a) out = *a;
+            return a.has_value();
+        } else if constexpr (std::is_same_v<V, std::vector<PopulationBand>>) {
+            if (!v.list || !v.items.empty()) return false;
+            out = std::move(v.bands);
+            v.bands = {};
+            return true;
+        } else {
+            static_assert(sizeof(V) == 0, "FastPass::set: a field type it does not know");
+        }
+    }
+
+    template <class Record>
+    static bool assign(Record& r, int index, Value& v) {
+        bool ok = false;
+        int i = 0;
+        for_each_field<Record>([&](const FieldInfo&, auto member) {
+            if (i++ == index) ok = set(r.*member, v);
+        });
+        return ok;
+    }
+
+    bool finish_field(const Frame& record) {
+        Value& v = value(record.type);
+        switch (record.type) {
+            case 0: return assign(std::get<Area>(current_), record.field, v);
+            case 1: return assign(std::get<Actor>(current_), record.field, v);
+            case 2: return assign(std::get<Measure>(current_), record.field, v);
+            case 3: return assign(std::get<Link>(current_), record.field, v);
+            case 4: return assign(std::get<Transition>(current_), record.field, v);
+            case 5: return assign(std::get<Indicator>(current_), record.field, v);
+            case band_type: return assign(band_, record.field, v);
+            default: return false;
+        }
+    }
+    void reset(int type) {
+        switch (type) {
+            case 0: std::get<Area>(current_) = Area{}; break;
+            case 1: std::get<Actor>(current_) = Actor{}; break;
+            case 2: std::get<Measure>(current_) = Measure{}; break;
+            case 3: std::get<Link>(current_) = Link{}; break;
+            case 4: std::get<Transition>(current_) = Transition{}; break;
+            case 5: std::get<Indicator>(current_) = Indicator{}; break;
+            default: break;
+        }
+    }
+    void commit(int type) {
+        switch (type) {
+            case 0: records.areas.push_back(std::move(std::get<Area>(current_))); break;
+            case 1: records.actors.push_back(std::move(std::get<Actor>(current_))); break;
+            case 2: records.measures.push_back(std::move(std::get<Measure>(current_))); break;
+            case 3: records.links.push_back(std::move(std::get<Link>(current_))); break;
+            case 4: records.transitions.push_back(std::move(std::get<Transition>(current_))); break;
+            case 5: records.indicators.push_back(std::move(std::get<Indicator>(current_))); break;
+            default: break;
+        }
+    }
+
+    const InputLimits& limits_;
+    std::vector<Frame> frames_;
+    std::tuple<Area, Actor, Measure, Link, Transition, Indicator> current_;
+    PopulationBand band_;
+    Value record_value_;
+    Value band_value_;
+};
+
 // --- the three passes together ---------------------------------------------------------------
 
 [[noreturn]] void throw_at(std::string_view text, const std::string& source, std::size_t offset,
@@ -810,9 +1233,10 @@ LandscapeRecords read_document(SchemaCheck& check, const json& doc) {
     throw SchemaError(source, {Location{"", pos.line, pos.column, std::move(message)}});
 }
 
-/// Passes 1 and 2. @throws SchemaError.
+/// Passes 1 and 2: the fast path when it succeeds, else the careful passes, unless `fast` is
+/// false. @throws SchemaError.
 LandscapeRecords parse_records(std::string_view text, const std::string& source,
-                               const InputLimits& limits) {
+                               const InputLimits& limits, bool fast = true) {
     if (text.size() > limits.max_input_bytes) too_large(source, text.size(), limits);
     if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
         const auto pos = detail::position_of(text, bad);
@@ -830,6 +1254,10 @@ LandscapeRecords parse_records(std::string_view text, const std::string& source,
         throw_at(text, source, 0,
                  "the document is empty; expected a JSON object {\"samkart\": 1, \"name\": ...}");
 
+    if (fast) {
+        FastPass pass(limits);
+        if (json::sax_parse(text.begin(), text.end(), &pass)) return std::move(pass.records);
+    }
     SyntaxPass syntax(limits);
     json::sax_parse(text.begin(), text.end(), &syntax);
     if (syntax.beyond_limit) {
@@ -889,69 +1317,170 @@ Landscape build(LandscapeRecords records, std::string_view text) {
 
 // --- writing ---------------------------------------------------------------------------------
 
-/// Integral values as integers (4200, not 4200.0), so files read as people write them.
-ordered_json number(double v) {
-    if (!std::isfinite(v))
-        throw Error("cannot write a landscape holding a non-finite number (" + std::to_string(v) +
-                    ") as JSON");
-    if (std::trunc(v) == v && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
-    return v;
-}
+/// Writes JSON text straight from the records, in the layout of nlohmann/json's dump(indent)
+/// (which the tests check it matches), without building a document tree first.
+class TextWriter {
+public:
+    TextWriter(int indent, const std::string& landscape)
+        : pretty_(indent >= 0), step_(indent < 0 ? 0 : static_cast<std::size_t>(indent)),
+          landscape_(landscape) {}
 
-ordered_json ages_json(const AgeRange& a) { return ordered_json::array({a.min, a.max}); }
+    std::string out;
 
-template <class Record>
-ordered_json to_json(const Record& r);
-
-/// One value as JSON, by its C++ type.
-template <class V>
-ordered_json value_json(const V& v) {
-    if constexpr (std::is_same_v<V, std::string>) {
-        return v;
-    } else if constexpr (std::is_same_v<V, Level>) {
-        return static_cast<int>(v);
-    } else if constexpr (is_vocabulary_enum<V>) {
-        return std::string(to_string(v));
-    } else if constexpr (std::is_same_v<V, double>) {
-        return number(v);
-    } else if constexpr (std::is_same_v<V, int> || std::is_same_v<V, bool>) {
-        return v;
-    } else if constexpr (std::is_same_v<V, AgeRange>) {
-        return ages_json(v);
-    } else if constexpr (std::is_same_v<V, PopulationBand>) {
-        return to_json(v);
-    } else if constexpr (is_optional<V>::value) {
-        return value_json(*v);
-    } else if constexpr (is_vector<V>::value) {
-        ordered_json out = ordered_json::array();
-        for (const auto& e : v) out.push_back(value_json(e));
-        return out;
-    } else {
-        static_assert(sizeof(V) == 0, "value_json: a field type the JSON writer does not know");
+    void open(char bracket) {
+        out += bracket;
+        first_.push_back(true);
     }
-}
+    void close(char bracket) {
+        const bool empty = first_.back();
+        first_.pop_back();
+        if (!empty) newline();
+        out += bracket;
+    }
+    /// Starts an element of the open list or object.
+    void item() {
+        if (!first_.back()) out += ',';
+        first_.back() = false;
+        newline();
+    }
+    void key(std::string_view name) {
+        item();
+        string(name);
+        out += pretty_ ? ": " : ":";
+    }
 
-/// A record as a JSON object, its fields in the table's order. A field that is not required
-/// and holds its default (absent, empty, false) is left out.
-template <class Record>
-ordered_json to_json(const Record& r) {
-    static const Record defaults{};
-    ordered_json o = ordered_json::object();
-    for_each_field<Record>([&](const FieldInfo& info, auto member) {
-        const auto& v = r.*member;
-        if (!info.required && v == defaults.*member) return;
-        o[std::string(info.name)] = value_json(v);
-    });
-    return o;
-}
+    /// A string, escaped as nlohmann/json escapes it with ensure_ascii off.
+    void string(std::string_view s) {
+        if (const auto bad = detail::find_invalid_utf8(s); bad != std::string_view::npos) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X",
+                          static_cast<unsigned>(static_cast<unsigned char>(s[bad])));
+            throw Error("cannot write the landscape " + in_quotes(landscape_) +
+                        " as JSON: a string is not valid UTF-8 (invalid UTF-8 byte at index " +
+                        std::to_string(bad) + ": " + byte + " in " + in_quotes(s) + ")");
+        }
+        out += '"';
+        std::size_t plain = 0;  // start of the run of bytes copied as they are
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out.append(s, plain, i - plain);
+            plain = i + 1;
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default: {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out += escaped;
+                }
+            }
+        }
+        out.append(s, plain, s.size() - plain);
+        out += '"';
+    }
 
-template <class Record>
-void put_collection(ordered_json& doc, const char* key, std::span<const Record> records) {
-    if (records.empty()) return;
-    ordered_json list = ordered_json::array();
-    for (const auto& r : records) list.push_back(to_json(r));
-    doc[key] = std::move(list);
-}
+    void integer(long long v) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+        out.append(digits, end);
+    }
+
+    /// Integral values as integers (4200, not 4200.0), so files read as people write them;
+    /// others as nlohmann/json writes a double (the shortest text that reads back the same).
+    void number(double v) {
+        if (!std::isfinite(v))
+            throw Error("cannot write a landscape holding a non-finite number (" +
+                        std::to_string(v) + ") as JSON");
+        if (std::trunc(v) == v && std::abs(v) < 9.0e15) {
+            integer(static_cast<long long>(v));
+        } else {
+            out += json(v).dump();
+        }
+    }
+
+    /// One value, by its C++ type.
+    template <class V>
+    void value(const V& v) {
+        if constexpr (std::is_same_v<V, std::string>) {
+            string(v);
+        } else if constexpr (std::is_same_v<V, Level>) {
+            integer(static_cast<int>(v));
+        } else if constexpr (is_vocabulary_enum<V>) {
+            string(to_string(v));
+        } else if constexpr (std::is_same_v<V, double>) {
+            number(v);
+        } else if constexpr (std::is_same_v<V, int>) {
+            integer(v);
+        } else if constexpr (std::is_same_v<V, bool>) {
+            out += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<V, AgeRange>) {
+            open('[');
+            item();
+            integer(v.min);
+            item();
+            integer(v.max);
+            close(']');
+        } else if constexpr (std::is_same_v<V, PopulationBand>) {
+            record(v);
+        } else if constexpr (is_optional<V>::value) {
+            value(*v);
+        } else if constexpr (is_vector<V>::value) {
+            open('[');
+            for (const auto& e : v) {
+                item();
+                value(e);
+            }
+            close(']');
+        } else {
+            static_assert(sizeof(V) == 0, "TextWriter::value: a field type it does not know");
+        }
+    }
+
+    /// A record as a JSON object, its fields in the table's order. A field that is not
+    /// required and holds its default (absent, empty, false) is left out.
+    template <class Record>
+    void record(const Record& r) {
+        static const Record defaults{};
+        open('{');
+        for_each_field<Record>([&](const FieldInfo& info, auto member) {
+            const auto& v = r.*member;
+            if (!info.required && v == defaults.*member) return;
+            key(info.name);
+            value(v);
+        });
+        close('}');
+    }
+
+    template <class Record>
+    void collection(std::span<const Record> records) {
+        if (records.empty()) return;
+        key(Schema<Record>::collection);
+        open('[');
+        for (const auto& r : records) {
+            item();
+            record(r);
+        }
+        close(']');
+    }
+
+private:
+    void newline() {
+        if (!pretty_) return;
+        out += '\n';
+        out.append(first_.size() * step_, ' ');
+    }
+
+    bool pretty_;
+    std::size_t step_;
+    const std::string& landscape_;
+    std::vector<bool> first_;
+};
 
 std::string errno_reason(int error) {
     return error != 0 ? std::generic_category().message(error) : std::string("unknown error");
@@ -1034,12 +1563,36 @@ std::string read_file(const fs::path& path, const InputLimits& limits) {
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(errno_reason(errno));
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string text;
+    // A regular file is read in one piece; a pipe or device in chunks until its end.
+    if (fs::is_regular_file(st)) {
+        const auto size = fs::file_size(path, ec);
+        if (!ec) text.reserve(static_cast<std::size_t>(size));
+    }
+    std::array<char, 1 << 16> chunk{};
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) fail("reading failed: " + errno_reason(errno));
     return text;
 }
 
 }  // namespace
+
+namespace detail {
+
+std::optional<LandscapeRecords> read_records_fast(std::string_view text) {
+    FastPass pass(default_input_limits);
+    if (!json::sax_parse(text.begin(), text.end(), &pass)) return std::nullopt;
+    return std::move(pass.records);
+}
+
+LandscapeRecords read_records_carefully(std::string_view text) {
+    return parse_records(text, "<string>", default_input_limits, false);
+}
+
+}  // namespace detail
 
 Landscape from_json_string(std::string_view text, std::string_view source_name,
                            const InputLimits& limits) {
@@ -1053,26 +1606,28 @@ Landscape read_json(const std::filesystem::path& path, const InputLimits& limits
 
 std::string to_json_string(const Landscape& land, int indent) {
     const auto& r = land.records();
-    ordered_json doc;
-    doc["samkart"] = json_schema_version;
-    doc["name"] = r.name;
-    if (r.year) doc["year"] = *r.year;
-    doc["currency"] = r.currency;
-    put_collection(doc, "areas", land.areas());
-    put_collection(doc, "actors", land.actors());
-    put_collection(doc, "measures", land.measures());
-    put_collection(doc, "links", land.links());
-    put_collection(doc, "transitions", land.transitions());
-    put_collection(doc, "indicators", land.indicators());
-    try {
-        std::string text = doc.dump(indent < 0 ? -1 : indent);
-        text += '\n';
-        return text;
-    } catch (const json::type_error& e) {
-        // Strings set through the C++ API may hold bytes that are not UTF-8.
-        throw Error("cannot write the landscape " + in_quotes(r.name) + " as JSON: a string is not valid UTF-8 (" +
-                    parser_reason(e.what()) + ")");
+    TextWriter w(indent, r.name);
+    w.out.reserve(1 << 16);
+    w.open('{');
+    w.key("samkart");
+    w.integer(json_schema_version);
+    w.key("name");
+    w.string(r.name);
+    if (r.year) {
+        w.key("year");
+        w.integer(*r.year);
     }
+    w.key("currency");
+    w.string(r.currency);
+    w.collection(land.areas());
+    w.collection(land.actors());
+    w.collection(land.measures());
+    w.collection(land.links());
+    w.collection(land.transitions());
+    w.collection(land.indicators());
+    w.close('}');
+    w.out += '\n';
+    return std::move(w.out);
 }
 
 void write_json(const Landscape& land, const std::filesystem::path& path, int indent) {

@@ -8,8 +8,11 @@
 /// text and always terminates, whatever the text holds.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "samkart/core/landscape.hpp"
 
 namespace samkart::detail {
 
@@ -41,5 +44,11 @@ struct TextPosition {
 /// subpart, as Unicode recommends), so that a message quoting input is always valid text:
 /// Python decodes messages as UTF-8 and fails on anything else.
 [[nodiscard]] std::string valid_utf8(std::string_view text);
+
+/// For tests (defined in json.cpp): passes 1 and 2 of the JSON reader by the fast path alone
+/// (nullopt when it gives up, as it does on any problem) and by the careful passes alone.
+/// On valid input both give the same records. @throws SchemaError (careful passes).
+[[nodiscard]] std::optional<LandscapeRecords> read_records_fast(std::string_view text);
+[[nodiscard]] LandscapeRecords read_records_carefully(std::string_view text);
 
 }  // namespace samkart::detail

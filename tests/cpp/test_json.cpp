@@ -376,11 +376,11 @@ samkart::LandscapeRecords every_field_set() {
                        .illustrative = true, .citation = "001"});
     r.areas.push_back({.id = "0", .name = "Norge", .kind = AreaKind::COUNTRY,
                        .population = {{.ages = {0, 120}, .count = 5500000}},
-                       .mapping = MappingStatus::NONE, .mapped = {"state"}, .illustrative = true,
+                       .mapping = MappingStatus::NONE, .illustrative = true,
                        .citation = "002"});
     r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
                         .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
-                        .part_of = "ot-unit", .illustrative = true, .citation = "002 §5.3"});
+                        .illustrative = true, .citation = "002 §5.3"});
     r.actors.push_back({.id = "ot-unit", .name = "OT Skien", .sector = "school",
                         .owner = Owner::STATE, .areas = {"0"}, .ages = AgeRange{16, 20},
                         .part_of = "ot", .illustrative = true, .citation = "x"});
@@ -394,7 +394,7 @@ samkart::LandscapeRecords every_field_set() {
     r.measures.push_back({.id = "m2", .name = "Los", .level = Level::EARLY, .providers = {"ot-unit"},
                           .areas = {"0"}, .ages = AgeRange{15, 24}, .targets = {"dropout_risk"},
                           .capacity = 100, .participants = 80, .participants_kind = CountKind::STOCK,
-                          .participants_of = "m1", .cost = 2, .keys = {Key::PARTICIPATION},
+                          .cost = 2, .keys = {Key::PARTICIPATION},
                           .tees = {Tee::EARLY}, .status = MeasureStatus::PILOT,
                           .since = "2020-02-29", .until = "2030-01-01", .illustrative = true,
                           .citation = "004"});
@@ -409,8 +409,7 @@ samkart::LandscapeRecords every_field_set() {
                             .source = "002 §5", .count = CountKind::STOCK,
                             .subset_of = "population_16_25", .illustrative = true});
     r.indicators.push_back({.area = "40", .key = "population_16_25", .value = 52000.5, .year = 2019,
-                            .source = "SSB", .count = CountKind::FLOW, .subset_of = "everyone",
-                            .illustrative = true});
+                            .source = "SSB", .count = CountKind::STOCK, .illustrative = true});
     return r;
 }
 
@@ -452,10 +451,12 @@ TEST_CASE("every field of every record type survives a round trip through JSON")
     const auto doc = nlohmann::json::parse(samkart::to_json_string(land));
     samkart::for_each_collection(records, [&doc](const auto& list) {
         using Record = typename std::decay_t<decltype(list)>::value_type;
-        const auto& first = doc.at(std::string(samkart::Schema<Record>::collection)).at(0);
+        const auto& written = doc.at(std::string(samkart::Schema<Record>::collection));
         for (const auto& f : samkart::field_infos<Record>()) {
             INFO(samkart::Schema<Record>::record, ".", f.name);
-            CHECK(first.contains(std::string(f.name)));
+            CHECK(std::any_of(written.begin(), written.end(), [&f](const nlohmann::json& o) {
+                return o.contains(std::string(f.name));
+            }));
         }
     });
 }
@@ -466,7 +467,9 @@ TEST_CASE("fields at their defaults are left out, other values of the new fields
     r.areas[0].mapped.clear();
     r.measures[0].status = samkart::MeasureStatus::ACTIVE;
     r.measures[0].participants_kind = samkart::CountKind::FLOW;
+    r.measures[0].participants_of.reset();
     r.indicators[0].count.reset();
+    r.indicators[0].subset_of.reset();
     const auto doc = nlohmann::json::parse(samkart::to_json_string(Landscape::from_records(r)));
     CHECK_FALSE(doc["areas"][0].contains("mapping"));
     CHECK_FALSE(doc["areas"][0].contains("mapped"));
@@ -477,8 +480,8 @@ TEST_CASE("fields at their defaults are left out, other values of the new fields
     CHECK(doc["measures"][1]["participants_kind"] == "stock");
     CHECK(doc["measures"][1]["since"] == "2020-02-29");
     CHECK_FALSE(doc["indicators"][0].contains("count"));
-    CHECK(doc["indicators"][1]["count"] == "flow");
-    CHECK(doc["indicators"][1]["subset_of"] == "everyone");
+    CHECK(doc["indicators"][1]["count"] == "stock");
+    CHECK_FALSE(doc["indicators"][1].contains("subset_of"));
 }
 
 TEST_CASE("the reader checks the new fields' types and vocabularies") {
@@ -563,7 +566,7 @@ TEST_CASE("a syntax error that quotes part of a UTF-8 sequence gives a message o
     CHECK(all_valid_utf8(messages));
 }
 
-TEST_CASE("random byte mutations of the example file give valid messages or a landscape") {
+TEST_CASE("random byte mutations of the example file: valid messages, and the fast path agrees") {
     const std::string original = slurp(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json");
     // The first bytes of the UTF-8 sequences of the file: a mutation just before one (deleting
     // the quote that opens "Øvre", say) makes the parser quote a split sequence.
@@ -573,6 +576,7 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
     REQUIRE_FALSE(multibyte.empty());
     std::mt19937 random(20261202);
     std::size_t failed = 0;
+    std::size_t fast_reads = 0;
     for (int round = 0; round < 1500; ++round) {
         std::string text = original;
         // Half at any byte, half just before or at the start of a multi-byte sequence.
@@ -587,6 +591,12 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
         } else {
             text.insert(at, 1, static_cast<char>(random() % 256));
         }
+        // Where the fast path reads records, the careful passes read the same ones.
+        if (const auto fast = samkart::detail::read_records_fast(text)) {
+            ++fast_reads;
+            INFO("round ", round, " at byte ", at);
+            CHECK_NOTHROW(CHECK(*fast == samkart::detail::read_records_carefully(text)));
+        }
         const auto messages = messages_of(text);
         if (!all_valid_utf8(messages)) {
             ++failed;
@@ -595,4 +605,163 @@ TEST_CASE("random byte mutations of the example file give valid messages or a la
         }
     }
     CHECK(failed == 0);
+    CHECK(fast_reads > 100);  // many mutations leave valid JSON (a changed letter of a name)
+}
+
+TEST_CASE("the fast path and the careful passes read the same records from valid input") {
+    const std::vector<std::string> texts = {
+        slurp(test_data / "good" / "small.json"),
+        slurp(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json"),
+        samkart::to_json_string(Landscape::from_records(every_field_set())),
+        samkart::to_json_string(Landscape::from_records(every_field_set()), -1),
+        // Level names, whole-number floats, a byte order mark, fields in another order.
+        "\xEF\xBB\xBF{\"name\": \"x\", \"samkart\": 1.0, \"year\": 2020.0, \"measures\": [], "
+        "\"areas\": [{\"population\": [{\"count\": 3, \"ages\": [0.0, 5]}], \"kind\": \"county\", "
+        "\"name\": \"A\", \"id\": \"1\"}], \"indicators\": [{\"value\": 18446744073709551615, "
+        "\"key\": \"k\", \"area\": \"1\", \"year\": 2019}]}",
+    };
+    for (const auto& text : texts) {
+        const auto fast = samkart::detail::read_records_fast(text);
+        REQUIRE(fast.has_value());
+        CHECK(*fast == samkart::detail::read_records_carefully(text));
+    }
+}
+
+TEST_CASE("the fast path gives up on every file of the corpus with a schema problem") {
+    const auto m = nlohmann::json::parse(slurp(test_data / "bad" / "expected.json"));
+    std::size_t schema_files = 0;
+    for (const auto& [name, entry] : m.items()) {
+        INFO("file: ", name);
+        const std::string text = slurp(test_data / "bad" / name);
+        if (entry.at("error") == "SchemaError") {
+            ++schema_files;
+            CHECK_FALSE(samkart::detail::read_records_fast(text).has_value());
+        } else {  // a model problem: the fast path reads the records the model then refuses
+            const auto fast = samkart::detail::read_records_fast(text);
+            REQUIRE(fast.has_value());
+            CHECK(*fast == samkart::detail::read_records_carefully(text));
+        }
+    }
+    CHECK(schema_files >= 10);
+    // And on each kind of problem the careful passes report, in a valid neighbour.
+    const std::string ok = R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county"}]})";
+    REQUIRE(samkart::detail::read_records_fast(ok).has_value());
+    for (const std::string bad : {
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": null}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "owner": "state"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "County"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": [1, 2, 3]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "ages": [1, 2.5]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": "1"}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": [1]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "areas": [[]]}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "illustrative": 1}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "x": 1}]})",
+             R"({"samkart": 1, "name": "x", "actors": [{"id": "a", "name": "A", "owner": "county", "part_of": {}}]})",
+             R"({"samkart": 1, "name": "x", "actors": [1]})",
+             R"({"samkart": 1, "name": "x", "actors": {}})",
+             R"({"samkart": 2, "name": "x"})",
+             R"({"name": "x"})",
+             R"({"samkart": 1})",
+             R"({"samkart": 1, "name": "x", "year": 2020.5})",
+             R"({"samkart": 1, "name": "x", "currency": 3})",
+             R"({"samkart": 1, "name": "x", "extra": 3})",
+             R"({"samkart": 1, "name": "x", "name": "y"})",
+             R"({"samkart": 1, "name": "x"} [])",
+             R"([{"samkart": 1, "name": "x"}])",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": "intensiv", "providers": ["a"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 300, "providers": ["a"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "keys": ["x"]}]})",
+             R"({"samkart": 1, "name": "x", "measures": [{"id": "m", "name": "M", "level": 1, "providers": ["a"], "cost": "3"}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [{"ages": [0, 5]}]}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [{"ages": [0, 5], "count": 1, "n": 2}]}]})",
+             R"({"samkart": 1, "name": "x", "areas": [{"id": "1", "name": "A", "kind": "county", "population": [3]}]})",
+             R"({"samkart": 1, "name": "x", "indicators": [{"area": "1", "key": "k", "value": 1, "year": 3000000000}]})",
+         }) {
+        INFO(bad);
+        CHECK_FALSE(samkart::detail::read_records_fast(bad).has_value());
+        CHECK_THROWS_AS((void)samkart::detail::read_records_carefully(bad), samkart::SchemaError);
+    }
+}
+
+TEST_CASE("the writer lays text out as nlohmann/json's dump does, for every indent") {
+    samkart::LandscapeRecords r = every_field_set();
+    r.name = "tab\t nl\n quote\" backslash\\ slash/ ctrl\x01\x1f del\x7f ø € 😀";
+    r.actors[0].citation = "\b\f\r";
+    r.measures[0].cost = 0.1;
+    r.measures[1].cost = 1e300;
+    r.measures[1].capacity = 123456789.125;
+    r.indicators[0].value = -2.5e-7;
+    const Landscape every = Landscape::from_records(r);
+    const Landscape small = samkart::read_json(test_data / "good" / "small.json");
+    const Landscape vt = samkart::read_json(fs::path(SAMKART_EXAMPLE_DATA) / "vestfold_telemark.json");
+    for (const Landscape* land : {&every, &small, &vt}) {
+        for (const int indent : {2, -1, 0, 4}) {
+            INFO("indent ", indent);
+            const std::string text = samkart::to_json_string(*land, indent);
+            CHECK(text == nlohmann::ordered_json::parse(text).dump(indent) + "\n");
+        }
+    }
+    const auto back = samkart::from_json_string(samkart::to_json_string(every));
+    CHECK(back.records() == every.records());
+}
+
+TEST_CASE("the writer refuses a string that is not UTF-8, naming the landscape") {
+    samkart::LandscapeRecords r;
+    r.name = "Kragerø";
+    r.actors.push_back({.id = "a", .name = "Krager\xF8", .owner = samkart::Owner::COUNTY});
+    const Landscape land = Landscape::from_records(r);
+    try {
+        (void)samkart::to_json_string(land);
+        FAIL("expected an Error");
+    } catch (const samkart::Error& e) {
+        const std::string m = e.what();
+        CHECK(m.find("cannot write the landscape 'Kragerø' as JSON: a string is not valid UTF-8") !=
+              std::string::npos);
+        CHECK(m.find("0xF8") != std::string::npos);
+        CHECK(samkart::detail::find_invalid_utf8(m) == std::string_view::npos);
+    }
+}
+
+TEST_CASE("the fast path and the careful passes agree on records with one field changed at random") {
+    const auto original = nlohmann::ordered_json::parse(slurp(test_data / "good" / "small.json"));
+    const std::vector<nlohmann::ordered_json> values = {
+        nullptr, true, false, 0, 3, -1, 2.5, 2019.0, 4294967296LL, 1e300, "text", "", "county",
+        "early", "stock", "pilot", "partial", "ot-skien", "3807", nlohmann::ordered_json::array(),
+        {"a"}, {1, 2}, {16, 21}, {16.0, 21}, {16, 21, 3}, nlohmann::ordered_json::object(),
+        nlohmann::ordered_json::array({{{"ages", {1, 2}}, {"count", 3}}}),
+        nlohmann::ordered_json::array({{{"ages", {1, 2}}}}), {"participation", "innovation"}};
+    std::mt19937 random(7);
+    std::size_t valid = 0;
+    std::size_t invalid = 0;
+    for (int round = 0; round < 3000; ++round) {
+        auto doc = original;
+        const auto& schemas = samkart::record_schemas();
+        const auto& rs = schemas[random() % schemas.size()];
+        auto& list = doc[std::string(rs.collection)];
+        if (!list.is_array() || list.empty()) continue;
+        auto& record = list[random() % list.size()];
+        std::string key = random() % 10 == 0 ? std::string("bogus")
+                                              : std::string(rs.fields[random() % rs.fields.size()].name);
+        if (random() % 8 == 0) {
+            record.erase(key);
+        } else {
+            record[key] = values[random() % values.size()];
+        }
+        const std::string text = doc.dump(random() % 2 == 0 ? 2 : -1);
+        INFO("round ", round, ": ", rs.collection, ".", key, " in ", text);
+        const auto fast = samkart::detail::read_records_fast(text);
+        try {
+            const auto careful = samkart::detail::read_records_carefully(text);
+            ++valid;
+            REQUIRE(fast.has_value());
+            CHECK(*fast == careful);
+        } catch (const samkart::SchemaError&) {
+            ++invalid;
+            CHECK_FALSE(fast.has_value());
+        }
+    }
+    CHECK(valid > 300);
+    CHECK(invalid > 300);
 }
