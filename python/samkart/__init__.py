@@ -24,6 +24,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
+from samkart import _landscape
 from samkart import (
     datasets,
     errors,
@@ -76,6 +77,8 @@ from samkart.summary import Summary
 from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
+
+_landscape.attach(Landscape)
 
 __all__ = [
     "GAP_KINDS",
