@@ -394,6 +394,7 @@ private:
     /// The cells the column's producer could not convert.
     void cell_problems(const Column& c, const FieldInfo& info, std::string sub = {}) {
         for (const auto& p : c.problems) {
+            if (p.row >= table_.rows) continue;
             std::string at = sub;
             if (p.element >= 0) at += (at.empty() ? "" : "/") + std::to_string(p.element);
             problem(p.row, info, p.message, at);
@@ -439,9 +440,13 @@ private:
                 return;
             }
             cell_problems(*c, info);
+            // A cell its producer could not convert is reported once, not as missing too.
+            std::vector<bool> reported(table_.rows, false);
+            for (const auto& p : c->problems)
+                if (p.row < table_.rows) reported[p.row] = true;
             for (std::size_t row = 0; row < table_.rows; ++row) {
                 if (!present(*c, row)) {
-                    if (info.required && !is_vector<V>::value) missing(info, row, true);
+                    if (info.required && !is_vector<V>::value && !reported[row]) missing(info, row, true);
                     continue;
                 }
                 read_cell(info, *c, row, records_[row].*member);
