@@ -414,7 +414,9 @@ void register_columns(py::module_& m) {
         "@throws SchemaError naming collection, row and field; ValidationError.");
     m.def(
         "split_lists",
-        [](const py::array_t<std::int64_t>& offsets, const py::array& values) {
+        [](const py::array_t<std::int64_t>& offsets, const hint::AnyArray& given) {
+            if (!py::isinstance<py::array>(given)) throw py::type_error("values must be a numpy array");
+            const auto values = py::reinterpret_borrow<py::array>(given);
             if (values.ndim() != 1 || values.dtype().kind() != 'O')
                 throw py::type_error("values must be a 1-d object array");
             const auto n = offsets.size() > 0 ? static_cast<std::size_t>(offsets.size() - 1) : 0;

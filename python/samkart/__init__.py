@@ -24,8 +24,8 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
-from samkart import _landscape
 from samkart import (
+    _landscape,
     datasets,
     errors,
     excel,

@@ -173,10 +173,10 @@ def _check_rows(collection: str, rows: int) -> None:
         raise _refuse(collection, msg)
 
 
-def _header(frames: Mapping[str, pd.DataFrame | None]) -> dict[str, Any]:
+def _header(frames: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
     """The name, year and currency in the attrs of the first frame that has them."""
     for frame in frames.values():
-        if isinstance(frame, pd.DataFrame) and isinstance(frame.attrs.get(ATTRS_KEY), Mapping):
+        if isinstance(frame.attrs.get(ATTRS_KEY), Mapping):
             return dict(frame.attrs[ATTRS_KEY])
     return {}
 
@@ -220,7 +220,7 @@ def from_frames(
     TypeError
         A frame is not a DataFrame, or no name is given.
     """
-    given: dict[str, pd.DataFrame | None] = {
+    given: dict[str, object] = {
         "areas": areas, "actors": actors, "measures": measures, "links": links,
         "transitions": transitions, "indicators": indicators,
     }
@@ -228,7 +228,8 @@ def from_frames(
         if frame is not None and not isinstance(frame, pd.DataFrame):
             msg = f"{collection} must be a pandas DataFrame or None, not {type(frame).__name__}"
             raise TypeError(msg)
-    attrs = _header(given)
+    frames = {c: f for c, f in given.items() if isinstance(f, pd.DataFrame)}
+    attrs = _header(frames)
     name = name if name is not None else attrs.get("name")
     if not isinstance(name, str):
         msg = ("from_frames() needs name=..., or frames from Landscape.to_frames(), whose "
@@ -240,9 +241,7 @@ def from_frames(
                              "currency": currency}
     rows: dict[str, int] = {}
     index: dict[str, pd.Index] = {}
-    for collection, frame in given.items():
-        if frame is None:
-            continue
+    for collection, frame in frames.items():
         _check_rows(collection, len(frame))
         state[collection] = _columns(collection, frame)
         rows[collection] = len(frame)
@@ -275,15 +274,22 @@ def _array(column: pd.Series[Any]) -> Any:
             names = np.asarray(categories, dtype=object)
             if all(type(n) is str for n in names):
                 return ("strings", column.cat.codes.to_numpy(dtype=np.int32), names)
-        return column.to_numpy(dtype=object, na_value=None)
+        return _objects(column)
     if isinstance(dtype, np.dtype):
         if dtype.kind in "biuf":
             return column.to_numpy()
         if dtype.kind == "M":
-            return column.dt.strftime("%Y-%m-%d").to_numpy(dtype=object, na_value=None)
+            return _objects(column.dt.strftime("%Y-%m-%d"))
     elif dtype.kind in "iuf":  # nullable Int64, Float64: NaN where missing
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
-    return column.to_numpy(dtype=object, na_value=None)
+    return _objects(column)
+
+
+def _objects(column: pd.Series[Any]) -> np.ndarray[Any, Any]:
+    """An object array, None where pandas sees a missing value (None, NaN, pd.NA, NaT)."""
+    series: Any = column  # pandas-stubs do not take None as na_value
+    values: np.ndarray[Any, Any] = series.to_numpy(dtype=object, na_value=None)
+    return values
 
 
 # --- errors that name the frame, the row and the column -----------------------------------------

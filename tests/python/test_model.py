@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import enum
 import pickle
+import re
 from collections.abc import Callable
 
 import pytest
@@ -342,8 +343,6 @@ def test_vocabulary_helpers() -> None:
 
 
 def test_every_field_is_a_keyword_and_a_property() -> None:
-    import inspect
-
     adders = {"areas": "add_area", "actors": "add_actor", "measures": "add_measure",
               "links": "add_link", "transitions": "add_transition",
               "indicators": "add_indicator"}
@@ -351,8 +350,10 @@ def test_every_field_is_a_keyword_and_a_property() -> None:
                "transitions": sk.Transition, "indicators": sk.Indicator}
     for collection, adder in adders.items():
         names = sk.schema.field_names(collection)
-        signature = inspect.signature(getattr(sk.Landscape, adder))
-        assert [p for p in signature.parameters if p != "self"] == list(names)
+        # pybind11 writes the signature as the docstring's first line.
+        doc = getattr(sk.Landscape, adder).__doc__
+        parameters = re.findall(r"(\w+): ", doc.splitlines()[0].split("(", 1)[1])
+        assert parameters == ["self", *names]
         for field in names:
             assert isinstance(getattr(classes[collection], field), property), field
 
