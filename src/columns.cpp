@@ -116,18 +116,35 @@ std::string expected(const FieldInfo& info) {
 
 // --- writing ---------------------------------------------------------------------------------
 
-/// Distinct strings, each coded once.
+/// Distinct strings, each coded once; with `unique` (ids, which never repeat), or once the first
+/// 512 strings were mostly distinct, every string is its own name, without the cost of hashing.
 class StringCodes {
 public:
-    explicit StringCodes(Column& column) : column_(column) {}
+    StringCodes(Column& column, std::size_t expected, bool unique = false)
+        : column_(column), unique_(unique) {
+        column_.names.reserve(unique ? expected : expected / 4);
+        if (!unique) codes_.reserve(expected / 4);
+    }
     std::int32_t code(const std::string& s) {
-        const auto [it, added] = codes_.try_emplace(s, static_cast<std::int32_t>(column_.names.size()));
+        const auto next = static_cast<std::int32_t>(column_.names.size());
+        if (unique_) {
+            column_.names.push_back(s);
+            return next;
+        }
+        const auto [it, added] = codes_.try_emplace(s, next);
         if (added) column_.names.push_back(s);
+        // Mostly distinct (names, free text): hashing saves nothing, so stop.
+        if (++seen_ == 512 && column_.names.size() > seen_ / 2) {
+            unique_ = true;
+            codes_ = {};
+        }
         return it->second;
     }
 
 private:
     Column& column_;
+    bool unique_;
+    std::size_t seen_ = 0;
     std::unordered_map<std::string_view, std::int32_t> codes_;
 };
 
@@ -145,7 +162,7 @@ void write_field(CollectionColumns& out, const FieldInfo& info, const std::vecto
     Column c;
     c.name = std::string(info.name);
     if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::optional<std::string>>) {
-        StringCodes codes(c);
+        StringCodes codes(c, n, info.type == FieldType::ID);
         c.codes.reserve(n);
         for (const auto& r : records) {
             const auto& v = r.*member;
@@ -211,7 +228,7 @@ void write_field(CollectionColumns& out, const FieldInfo& info, const std::vecto
         c.offsets.reserve(n + 1);
         c.offsets.push_back(0);
         if constexpr (std::is_same_v<E, std::string>) {
-            StringCodes codes(c);
+            StringCodes codes(c, n);
             for (const auto& r : records) {
                 for (const auto& s : r.*member) c.codes.push_back(codes.code(s));
                 c.offsets.push_back(static_cast<std::int64_t>(c.codes.size()));

@@ -46,8 +46,9 @@ void register_mapping(py::module_& m);
 /// to_columns, from_columns, split_lists: a landscape as numpy columns (samkart.frames).
 void register_columns(py::module_& m);
 
-/// The landscape as columns (columns.cpp): the state of to_columns and of pickling.
-py::dict landscape_state(const Landscape& land);
+/// The landscape as columns (columns.cpp): the state of to_columns and, with `utf8` (names as
+/// UTF-8 bytes, no Python object per string), of pickling.
+py::dict landscape_state(const Landscape& land, bool utf8 = false);
 /// A landscape from that state, or from 1-d numpy arrays per column; `rows` for collections
 /// given without columns. @throws SchemaError, ValidationError (C++ exceptions).
 Landscape landscape_from_state(const py::dict& state, const std::string& source_name,

@@ -9,6 +9,8 @@
 ///   ("bools", values: bool[rows])
 ///   ("lists", offsets: int64[rows + 1], codes: int32[n], names: object[k])
 ///   ("bands", offsets: int64[rows + 1], bands: float64[n, 3])  min age, max age, count
+///   ("strings8", codes, data: uint8[bytes], ends: int64[k + 1]), ("lists8", offsets, codes,
+///   data, ends): the same with the names as UTF-8 bytes end to end (pickling's state)
 /// `from_columns` takes these tuples, or a 1-d numpy array per column (what a DataFrame
 /// holds): booleans, numbers, or objects converted cell by cell by the field's type, None
 /// meaning absent.
@@ -48,22 +50,53 @@ py::array object_array(std::size_t n) {
     return empty(n, py::arg("dtype") = "object");
 }
 
-/// Put `value` (a new reference) at `i` of an object array.
-void put(py::array& array, std::size_t i, py::object value) {
-    auto** data = static_cast<PyObject**>(array.mutable_data());
-    Py_XDECREF(data[i]);
-    data[i] = value.release().ptr();
-}
+
+/// The cyclic garbage collector paused while many containers (lists) are made: each
+/// collection would walk every container made so far, which made list columns quadratic-ish.
+class GcPause {
+public:
+    GcPause() : was_enabled_(PyGC_Disable() != 0) {}
+    ~GcPause() {
+        if (was_enabled_) PyGC_Enable();
+    }
+    GcPause(const GcPause&) = delete;
+    GcPause& operator=(const GcPause&) = delete;
+
+private:
+    bool was_enabled_;
+};
 
 py::array names_to_numpy(const std::vector<std::string>& names) {
     py::array out = object_array(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i) put(out, i, py::str(names[i]));
+    auto** data = static_cast<PyObject**>(out.mutable_data());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        PyObject* s = PyUnicode_FromStringAndSize(names[i].data(), static_cast<Py_ssize_t>(names[i].size()));
+        if (!s) throw py::error_already_set();
+        Py_XDECREF(data[i]);
+        data[i] = s;
+    }
     return out;
 }
 
-py::tuple column_to_python(const Column& c) {
+/// The names as UTF-8 bytes end to end and their k + 1 offsets: no Python object per string.
+py::tuple names_to_utf8(const std::vector<std::string>& names) {
+    std::vector<std::int64_t> offsets;
+    offsets.reserve(names.size() + 1);
+    offsets.push_back(0);
+    for (const auto& n : names) offsets.push_back(offsets.back() + static_cast<std::int64_t>(n.size()));
+    py::array_t<std::uint8_t> data(static_cast<py::ssize_t>(offsets.back()));
+    auto* out = data.mutable_data();
+    for (const auto& n : names) out = std::copy(n.begin(), n.end(), out);
+    return py::make_tuple(data, to_numpy(offsets));
+}
+
+py::tuple column_to_python(const Column& c, bool utf8) {
     switch (c.kind) {
         case ColumnKind::STRINGS:
+            if (utf8) {
+                const py::tuple names = names_to_utf8(c.names);
+                return py::make_tuple("strings8", to_numpy(c.codes), names[0], names[1]);
+            }
             return py::make_tuple("strings", to_numpy(c.codes), names_to_numpy(c.names));
         case ColumnKind::NUMBERS: return py::make_tuple("numbers", to_numpy(c.numbers));
         case ColumnKind::BOOLS: {
@@ -73,6 +106,10 @@ py::tuple column_to_python(const Column& c) {
             return py::make_tuple("bools", out);
         }
         case ColumnKind::LISTS:
+            if (utf8) {
+                const py::tuple names = names_to_utf8(c.names);
+                return py::make_tuple("lists8", to_numpy(c.offsets), to_numpy(c.codes), names[0], names[1]);
+            }
             return py::make_tuple("lists", to_numpy(c.offsets), to_numpy(c.codes), names_to_numpy(c.names));
         case ColumnKind::BANDS: {
             py::array_t<double> bands({static_cast<py::ssize_t>(c.numbers.size() / 3), py::ssize_t{3}});
@@ -288,6 +325,22 @@ std::vector<std::string> names_of(py::handle v) {
     return out;
 }
 
+/// Names from UTF-8 bytes and their offsets (names_to_utf8).
+std::vector<std::string> names_of_utf8(py::handle data, py::handle ends) {
+    const auto bytes = vector_of<std::uint8_t>(data);
+    const auto offsets = vector_of<std::int64_t>(ends);
+    std::vector<std::string> out;
+    if (offsets.empty()) return out;
+    out.reserve(offsets.size() - 1);
+    for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
+        if (offsets[i] < 0 || offsets[i + 1] < offsets[i] || offsets[i + 1] > static_cast<std::int64_t>(bytes.size()))
+            throw py::value_error("the offsets of a column's names are outside its bytes");
+        out.emplace_back(reinterpret_cast<const char*>(bytes.data()) + offsets[i],
+                         static_cast<std::size_t>(offsets[i + 1] - offsets[i]));
+    }
+    return out;
+}
+
 /// A tagged tuple made by to_columns (or by samkart.frames for a Categorical).
 Column tuple_to_column(std::string name, const py::tuple& t) {
     const auto tag = py::cast<std::string>(t[0]);
@@ -295,6 +348,14 @@ Column tuple_to_column(std::string name, const py::tuple& t) {
     if (tag == "strings" && t.size() == 3) {
         c.codes = vector_of<std::int32_t>(t[1]);
         c.names = names_of(t[2]);
+    } else if (tag == "strings8" && t.size() == 4) {
+        c.codes = vector_of<std::int32_t>(t[1]);
+        c.names = names_of_utf8(t[2], t[3]);
+    } else if (tag == "lists8" && t.size() == 5) {
+        c.kind = ColumnKind::LISTS;
+        c.offsets = vector_of<std::int64_t>(t[1]);
+        c.codes = vector_of<std::int32_t>(t[2]);
+        c.names = names_of_utf8(t[3], t[4]);
     } else if (tag == "numbers" && t.size() == 2) {
         c.kind = ColumnKind::NUMBERS;
         c.numbers = vector_of<double>(t[1]);
@@ -347,7 +408,7 @@ std::optional<int> year_of(py::handle v) {
 
 }  // namespace
 
-py::dict landscape_state(const Landscape& land) {
+py::dict landscape_state(const Landscape& land, bool utf8) {
     LandscapeColumns columns;
     {
         py::gil_scoped_release release;
@@ -359,7 +420,7 @@ py::dict landscape_state(const Landscape& land) {
     out["currency"] = columns.currency;
     for (const auto& table : columns.collections) {
         py::dict cols;
-        for (const auto& c : table.columns) cols[py::str(c.name)] = column_to_python(c);
+        for (const auto& c : table.columns) cols[py::str(c.name)] = column_to_python(c, utf8);
         out[py::str(table.collection)] = cols;
     }
     return out;
@@ -398,11 +459,13 @@ Landscape landscape_from_state(const py::dict& state, const std::string& source_
 }
 
 void register_columns(py::module_& m) {
-    m.def("to_columns", [](const Landscape& land) { return as<hint::Table>(landscape_state(land)); },
-          py::arg("landscape"),
+    m.def("to_columns",
+          [](const Landscape& land, bool utf8) { return as<hint::Table>(landscape_state(land, utf8)); },
+          py::arg("landscape"), py::kw_only(), py::arg("utf8") = false,
           "The landscape as columns: {\"name\", \"year\", \"currency\", \"areas\": {column: "
-          "tuple}, ...}, one tuple of numpy arrays per column (see samkart.frames). The state "
-          "pickling uses.");
+          "tuple}, ...}, one tuple of numpy arrays per column (see samkart.frames). With `utf8`, "
+          "the strings of a column are UTF-8 bytes end to end and their offsets, not str objects: "
+          "the state pickling uses.");
     m.def(
         "from_columns",
         [](const hint::Table& state, const std::map<std::string, std::size_t>& rows,
@@ -424,13 +487,20 @@ void register_columns(py::module_& m) {
             const auto* cells = static_cast<PyObject* const*>(values.data());
             if (n > 0 && (o[0] < 0 || o[n] > values.size()))
                 throw py::value_error("offsets outside the values");
-            py::array out = object_array(n);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t i = 0; i < n; ++i)
                 if (o[i + 1] < o[i]) throw py::value_error("offsets decrease");
-                py::list row(static_cast<std::size_t>(o[i + 1] - o[i]));
-                for (std::int64_t k = o[i]; k < o[i + 1]; ++k)
-                    row[static_cast<std::size_t>(k - o[i])] = py::reinterpret_borrow<py::object>(cells[k]);
-                put(out, i, std::move(row));
+            py::array out = object_array(n);
+            auto** data = static_cast<PyObject**>(out.mutable_data());
+            const GcPause pause;
+            for (std::size_t i = 0; i < n; ++i) {
+                PyObject* row = PyList_New(static_cast<Py_ssize_t>(o[i + 1] - o[i]));
+                if (!row) throw py::error_already_set();
+                for (std::int64_t k = o[i]; k < o[i + 1]; ++k) {
+                    Py_INCREF(cells[k]);
+                    PyList_SET_ITEM(row, static_cast<Py_ssize_t>(k - o[i]), cells[k]);
+                }
+                Py_XDECREF(data[i]);
+                data[i] = row;
             }
             return as<hint::AnyArray>(out);
         },

@@ -414,7 +414,7 @@ checks its record and either adds it whole or raises ValidationError and changes
         .def("__deepcopy__", [](const Landscape& l, const hint::Memo&) { return Landscape(l); },
              py::arg("memo"), "A copy of the landscape (it holds no references to Python objects).")
         .def(py::pickle(
-            [](const Landscape& l) { return as<hint::Table>(landscape_state(l)); },
+            [](const Landscape& l) { return as<hint::Table>(landscape_state(l, true)); },
             [](const hint::Table& state) { return landscape_from_state(state, "<pickle>"); }));
     def_equals(cls);
 

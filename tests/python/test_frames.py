@@ -266,10 +266,15 @@ def test_pickle_uses_columns_not_json_text(vt: sk.Landscape) -> None:
     state = vt.__getstate__()
     assert isinstance(state, dict)
     assert state["name"] == vt.name
-    kind, codes, names = state["actors"]["owner"]
-    assert kind == "strings"
-    assert list(names) == list(sk.vocabulary.names("owner"))
+    # Strings as UTF-8 bytes end to end with their offsets: no Python object per string.
+    kind, codes, data, ends = state["actors"]["owner"]
+    assert kind == "strings8"
+    names = [bytes(data[a:b]).decode() for a, b in zip(ends[:-1], ends[1:], strict=True)]
+    assert names == list(sk.vocabulary.names("owner"))
     assert [names[c] for c in codes] == [a.owner for a in vt.actors]
+    kind, offsets, codes, data, ends = state["measures"]["providers"]
+    assert kind == "lists8"
+    assert offsets[-1] == len(codes) == sum(len(m.providers) for m in vt.measures)
     assert pickle.loads(pickle.dumps(vt)) == vt
 
 
