@@ -44,10 +44,10 @@ py::array_t<T> to_numpy(const std::vector<T>& values) {
     return out;
 }
 
-/// A new 1-d object array of n Nones.
+/// A new 1-d object array of n empty slots (NULL, which numpy treats as None); the callers fill
+/// every slot.
 py::array object_array(std::size_t n) {
-    static const py::object empty = py::module_::import("numpy").attr("empty");
-    return empty(n, py::arg("dtype") = "object");
+    return py::array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)}, nullptr);
 }
 
 
