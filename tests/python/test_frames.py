@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import pickle
 from pathlib import Path
@@ -269,7 +270,7 @@ def test_pickle_uses_columns_not_json_text(vt: sk.Landscape) -> None:
     # Strings as UTF-8 bytes end to end with their offsets: no Python object per string.
     kind, codes, data, ends = state["actors"]["owner"]
     assert kind == "strings8"
-    names = [bytes(data[a:b]).decode() for a, b in zip(ends[:-1], ends[1:], strict=True)]
+    names = [bytes(data[a:b]).decode() for a, b in itertools.pairwise(ends)]
     assert names == list(sk.vocabulary.names("owner"))
     assert [names[c] for c in codes] == [a.owner for a in vt.actors]
     kind, offsets, codes, data, ends = state["measures"]["providers"]
