@@ -1,4 +1,4 @@
-"""pybind11-stubgen, plus three things that pybind11-stubgen 3.0 does not yet read from pybind11 3.
+"""pybind11-stubgen, plus four things that pybind11-stubgen 3.0 does not yet read from pybind11 3.
 
 Run by scripts/stubs.sh with the same arguments as ``python -m pybind11_stubgen``. Everything
 else in the stubs comes from the signatures and docstrings that pybind11 writes
@@ -16,11 +16,19 @@ of the module, in its parser or its printer:
    ``os.PathLike | str | bytes`` (a generic without its parameter; here ``os.PathLike[str]``),
    and ``__hash__: ClassVar[None] = None`` (what Python sets for a class with ``__eq__``)
    needs typeshed's ``# type: ignore[assignment]``, as object declares ``__hash__``.
+4. Methods written in Python. ``samkart._core`` never imports the package above it, so the
+   methods of ``Landscape`` that need pandas (``to_frames``, ``summary``, ``_repr_html_``) are
+   Python functions in ``samkart/_landscape.py``, attached to the class when ``samkart`` is
+   imported (which importing ``samkart._core`` always does first). pybind11-stubgen reads
+   them with their signatures and docstrings like any method; only their ``self`` annotation,
+   which names the class from the Python side (``_core.Landscape``), is left out, as a
+   method's ``self`` is in a stub.
 """
 
 from __future__ import annotations
 
 import enum
+import inspect
 import logging
 import sys
 import types
@@ -54,6 +62,17 @@ class SamkartFixes:
                                                  value=Value(repr(obj.value), is_print_safe=True)),
                              modifier="static")
         return super().handle_class_member(path, class_, obj)  # type: ignore[misc]
+
+    def handle_function(self, path: QualifiedName, func: Any) -> Any:
+        if isinstance(func, types.FunctionType) and "self" in func.__annotations__:
+            method = types.FunctionType(func.__code__, func.__globals__, func.__name__,
+                                        func.__defaults__, func.__closure__)
+            method.__doc__ = inspect.cleandoc(func.__doc__) if func.__doc__ else None
+            method.__kwdefaults__ = func.__kwdefaults__
+            method.__annotations__ = {k: v for k, v in func.__annotations__.items()
+                                      if k != "self"}
+            func = method
+        return super().handle_function(path, func)  # type: ignore[misc]
 
     def handle_module_member(self, path: QualifiedName, module: types.ModuleType,
                              member: Any) -> Any:

@@ -12,6 +12,7 @@
 #include "samkart/core/schema.hpp"
 #include "samkart/core/vocabulary.hpp"
 #include "samkart/io/json.hpp"
+#include "samkart/io/columns.hpp"
 #include "samkart/datasets.hpp"
 #include "samkart/analysis/age_coverage.hpp"
 #include "samkart/analysis/compare_areas.hpp"

@@ -2,9 +2,10 @@
 /// @file annotations.hpp
 /// Type names for the signatures of samkart._core, from which scripts/stubs.sh generates
 /// python/samkart/_core.pyi (pybind11-stubgen). pybind11 derives most names from the C++
-/// types; the aliases here name what it cannot see: values built by the pure-Python layer
-/// (pandas.DataFrame, samkart.summary.Summary), Python values that the bindings convert
-/// themselves (ages, a level, a population) and the shapes of returned tuples and dicts.
+/// types; the aliases here name what it cannot see: Python values that the bindings convert
+/// themselves (ages, a level, a population), numpy arrays and the shapes of returned tuples and
+/// dicts. (Values built by the pure-Python layer, such as DataFrames, are returned only by the
+/// Python methods of samkart/_landscape.py: the extension never imports the package.)
 
 #include <pybind11/pybind11.h>
 #include <pybind11/typing.h>
@@ -39,8 +40,6 @@ using Ages = py::typing::Optional<py::typing::Tuple<int, int>>;  ///< tuple[int,
 using AgesIn = Hint<"tuple[int, int] | collections.abc.Sequence[int] | None">;
 using LevelIn = Hint<"samkart._core.Level | int | str">;
 using PopulationIn = Hint<"collections.abc.Mapping[tuple[int, int], float] | None">;
-using DataFrame = Hint<"pandas.DataFrame">;
-using Summary = Hint<"samkart.summary.Summary">;
 using Any = Hint<"typing.Any">;
 using AnyArray = Hint<"numpy.typing.NDArray[typing.Any]">;
 using Memo = Hint<"dict[int, typing.Any]">;

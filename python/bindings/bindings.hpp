@@ -6,12 +6,18 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "samkart/core/age_range.hpp"
 #include "samkart/core/vocabulary.hpp"
+
+namespace samkart {
+class Landscape;
+}  // namespace samkart
 
 namespace samkart::python {
 
@@ -39,6 +45,16 @@ void register_flow(py::module_& m);
 void register_mapping(py::module_& m);
 /// suppress_cells, recoverable_cells (small-cell suppression).
 void register_privacy(py::module_& m);
+/// to_columns, from_columns, split_lists: a landscape as numpy columns (samkart.frames).
+void register_columns(py::module_& m);
+
+/// The landscape as columns (columns.cpp): the state of to_columns and, with `utf8` (names as
+/// UTF-8 bytes, no Python object per string), of pickling.
+py::dict landscape_state(const Landscape& land, bool utf8 = false);
+/// A landscape from that state, or from 1-d numpy arrays per column; `rows` for collections
+/// given without columns. @throws SchemaError, ValidationError (C++ exceptions).
+Landscape landscape_from_state(const py::dict& state, const std::string& source_name,
+                               const std::map<std::string, std::size_t>& rows = {});
 
 /// `(min, max)` or None.
 inline py::object ages_to_python(const std::optional<AgeRange>& ages) {

@@ -1,10 +1,13 @@
 /// @file landscape.cpp
-/// The Landscape class. The add_* methods take Python values (enum names, (min, max) ages,
-/// ints or samkart.Level for a level), check what the C++ types cannot hold (an unknown enum
+/// The Landscape class. The add_* methods are made from the field table (core/schema.hpp): one
+/// argument per field, the first ones positional (the id; source and target; area, key and
+/// value), the rest keyword-only with the table's defaults, so a new field needs no change
+/// here. They take Python values (enum names, (min, max) ages, ints or samkart.Level for a
+/// level, a dict for a population), check what the C++ types cannot hold (an unknown enum
 /// name, ages that are not two whole numbers) and report those together with the Landscape's
 /// own checks in one ValidationError; the landscape is unchanged when anything is wrong.
-/// to_frames, summary and _repr_html_ live in Python (samkart.frames, samkart.summary) and
-/// are bound here as methods so that there is one Landscape type everywhere.
+/// to_frames, summary and _repr_html_ are Python (samkart/_landscape.py): this module never
+/// imports the package above it. Pickling uses the columns of columns.cpp.
 
 #include "bindings.hpp"
 #include "annotations.hpp"
@@ -15,11 +18,14 @@
 #include <filesystem>
 #include <limits>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "samkart/core/errors.hpp"
 #include "samkart/core/landscape.hpp"
 #include "samkart/core/level.hpp"
+#include "samkart/core/schema.hpp"
 #include "samkart/io/json.hpp"
 
 namespace samkart::python {
@@ -154,6 +160,172 @@ void add(Landscape& land, Conversion& conv, Record record, Add add_to) {
     throw ValidationError(std::move(conv.problems));
 }
 
+// --- add_* from the field table ------------------------------------------------------------
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {
+    using type = T;
+};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {
+    using type = T;
+};
+template <class T>
+constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
+
+/// The Python-facing type of the keyword for a field of C++ type V: what pybind11 converts (and
+/// names in the signature), or a hint for what the Conversion converts itself.
+template <class V>
+struct Input {
+    using type = V;  // strings, numbers, bools, lists of strings: as they are
+};
+template <class E>
+    requires is_vocabulary<E>
+struct Input<E> {
+    using type = std::string;
+};
+template <class E>
+    requires is_vocabulary<E>
+struct Input<std::optional<E>> {
+    using type = OptString;
+};
+template <class E>
+    requires is_vocabulary<E>
+struct Input<std::vector<E>> {
+    using type = Strings;
+};
+template <>
+struct Input<Level> {
+    using type = hint::LevelIn;
+};
+template <>
+struct Input<std::optional<AgeRange>> {
+    using type = hint::AgesIn;
+};
+template <>
+struct Input<std::vector<PopulationBand>> {
+    using type = hint::PopulationIn;
+};
+
+template <class Record, std::size_t I>
+using FieldAt = std::tuple_element_t<I, std::remove_cvref_t<decltype(Schema<Record>::fields)>>;
+template <class Record, std::size_t I>
+using InputAt = typename Input<typename FieldAt<Record, I>::value_type>::type;
+
+/// The C++ value of a keyword.
+template <class V, class In>
+V convert(Conversion& conv, const FieldInfo& info, In&& in) {
+    const std::string name(info.name);
+    if constexpr (std::is_same_v<V, Level>) {
+        return conv.level(in);
+    } else if constexpr (std::is_same_v<V, std::optional<AgeRange>>) {
+        return conv.ages(name.c_str(), in);
+    } else if constexpr (std::is_same_v<V, std::vector<PopulationBand>>) {
+        return conv.population(in);
+    } else if constexpr (is_vocabulary<V>) {
+        return conv.enumeration(name.c_str(), in, V{});
+    } else if constexpr (is_optional<V>::value && is_vocabulary<typename is_optional<V>::type>) {
+        return conv.template optional_enumeration<typename is_optional<V>::type>(name.c_str(), in);
+    } else if constexpr (is_vector<V>::value && is_vocabulary<typename is_vector<V>::type>) {
+        return conv.template enumerations<typename is_vector<V>::type>(name.c_str(), in);
+    } else {
+        return V(std::forward<In>(in));
+    }
+}
+
+/// py::arg for field I: positional before `Positional`, then keyword-only (py::kw_only() before
+/// the first), with the table's default unless the field is required and has none.
+template <class Record, std::size_t Positional, std::size_t I>
+auto make_arg() {
+    constexpr FieldInfo info = std::get<I>(Schema<Record>::fields).info;
+    using V = typename FieldAt<Record, I>::value_type;
+    const char* name = info.name.data();  // the table's names are string literals
+    if constexpr (I < Positional || (info.required && info.default_value.empty())) {
+        return py::arg(name);
+    } else if constexpr (is_vector<V>::value && !std::is_same_v<V, std::vector<PopulationBand>>) {
+        return py::arg_v(name, Strings{}, "()");
+    } else if constexpr (std::is_same_v<V, bool>) {
+        return py::arg_v(name, info.default_value == "true");
+    } else if constexpr (is_optional<V>::value || std::is_same_v<V, std::vector<PopulationBand>>) {
+        return py::arg_v(name, py::none());
+    } else {
+        static_assert(std::is_same_v<typename Input<V>::type, std::string>,
+                      "a default the bindings cannot give");
+        return py::arg_v(name, std::string(info.default_value));
+    }
+}
+
+/// py::arg for field I: positional before `Positional`, then keyword-only (py::kw_only() before
+/// the first), with the table's default unless the field is required and has none.
+template <class Record, std::size_t Positional, std::size_t I>
+auto argument() {
+    if constexpr (I == Positional)
+        return std::make_tuple(py::kw_only(), make_arg<Record, Positional, I>());
+    else
+        return std::make_tuple(make_arg<Record, Positional, I>());
+}
+
+/// "ot-skien", "a → b", "3807 neet": how Problems name a record.
+template <class Record>
+std::string record_id(const Record& r) {
+    if constexpr (requires(const Record& x) { x.id; })
+        return r.id;
+    else if constexpr (requires(const Record& x) { x.target; })
+        return r.source + " → " + r.target;
+    else
+        return r.area + " " + r.key;
+}
+
+void add_record(Landscape& l, Area r) { l.add_area(std::move(r)); }
+void add_record(Landscape& l, Actor r) { l.add_actor(std::move(r)); }
+void add_record(Landscape& l, Measure r) { l.add_measure(std::move(r)); }
+void add_record(Landscape& l, Link r) { l.add_link(std::move(r)); }
+void add_record(Landscape& l, Transition r) { l.add_transition(std::move(r)); }
+void add_record(Landscape& l, Indicator r) { l.add_indicator(std::move(r)); }
+
+template <class Record>
+std::size_t count_of(const Landscape& l) {
+    std::size_t n = 0;
+    for_each_collection(l.records(), [&n](const auto& c) {
+        if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(c)>::value_type, Record>)
+            n = c.size();
+    });
+    return n;
+}
+
+/// `add_<record>`: one argument per field of the table, converted and added, or one
+/// ValidationError with every problem and the landscape unchanged.
+template <class Record, std::size_t Positional, std::size_t... I>
+void def_add(py::class_<Landscape>& cls, const char* name, const char* doc, std::index_sequence<I...>) {
+    auto add_one = [](Landscape& land, InputAt<Record, I>... values) {
+        Conversion conv{Schema<Record>::collection.data(),
+                        static_cast<std::ptrdiff_t>(count_of<Record>(land)), {}, {}};
+        Record r;
+        ((r.*std::get<I>(Schema<Record>::fields).member =
+              convert<typename FieldAt<Record, I>::value_type>(
+                  conv, std::get<I>(Schema<Record>::fields).info, std::move(values))),
+         ...);
+        for (auto& p : conv.problems) p.id = record_id(r);
+        add(land, conv, std::move(r), [](Landscape& l, Record x) { add_record(l, std::move(x)); });
+    };
+    const std::string text = std::string(doc) +
+                             " Every field of samkart.schema.fields(\"" +
+                             std::string(Schema<Record>::collection) +
+                             "\") is a keyword of the same name. @throws ValidationError.";
+    std::apply([&](auto&&... args) { cls.def(name, add_one, args..., text.c_str()); },
+               std::tuple_cat(argument<Record, Positional, I>()...));
+}
+
+template <class Record, std::size_t Positional>
+void def_add(py::class_<Landscape>& cls, const char* name, const char* doc) {
+    constexpr std::size_t n = std::tuple_size_v<std::remove_cvref_t<decltype(Schema<Record>::fields)>>;
+    def_add<Record, Positional>(cls, name, doc, std::make_index_sequence<n>{});
+}
+
 template <class Record>
 py::typing::Tuple<Record, py::ellipsis> records_to_python(std::span<const Record> records) {
     py::typing::Tuple<Record, py::ellipsis> out(records.size());
@@ -178,10 +350,6 @@ std::string landscape_repr(const Landscape& l) {
     return out;
 }
 
-/// A function of the Python layer, imported when first called.
-py::object python_layer(const char* module, const char* name) {
-    return py::module_::import(module).attr(name);
-}
 
 }  // namespace
 
@@ -213,156 +381,25 @@ checks its record and either adds it whole or raises ValidationError and changes
                                [](const Landscape& l) { return records_to_python(l.indicators()); },
                                "Every indicator, in the order added (a tuple of Indicator).");
 
-    cls.def(
-        "add_area",
-        [](Landscape& land, std::string id, std::string name, const std::string& kind, OptString parent,
-           const hint::PopulationIn& population, bool illustrative, OptString citation) {
-            Conversion conv{"areas", static_cast<std::ptrdiff_t>(land.areas().size()), id, {}};
-            Area a;
-            a.kind = conv.enumeration("kind", kind, AreaKind::MUNICIPALITY);
-            a.population = conv.population(population);
-            a.id = std::move(id);
-            a.name = std::move(name);
-            a.parent = std::move(parent);
-            a.illustrative = illustrative;
-            a.citation = std::move(citation);
-            add(land, conv, std::move(a), [](Landscape& l, Area r) { l.add_area(std::move(r)); });
-        },
-        py::arg("id"), py::kw_only(), py::arg("name"), py::arg("kind") = "municipality",
-        py::arg("parent") = py::none(), py::arg("population") = py::none(),
-        py::arg("illustrative") = false, py::arg("citation") = py::none(),
+    def_add<Area, 1>(cls, "add_area",
         "Add an area. `kind` is country|county|municipality|district; `parent` an area already "
-        "added; `population` a dict {(min_age, max_age): count}. @throws ValidationError.");
-
-    cls.def(
-        "add_actor",
-        [](Landscape& land, std::string id, std::string name, std::string sector, const std::string& owner,
-           Strings areas, const hint::AgesIn& ages, bool illustrative, OptString citation) {
-            Conversion conv{"actors", static_cast<std::ptrdiff_t>(land.actors().size()), id, {}};
-            Actor a;
-            a.owner = conv.enumeration("owner", owner, Owner::MUNICIPAL);
-            a.ages = conv.ages("ages", ages);
-            a.id = std::move(id);
-            a.name = std::move(name);
-            a.sector = std::move(sector);
-            a.areas = std::move(areas);
-            a.illustrative = illustrative;
-            a.citation = std::move(citation);
-            add(land, conv, std::move(a), [](Landscape& l, Actor r) { l.add_actor(std::move(r)); });
-        },
-        py::arg("id"), py::kw_only(), py::arg("name"), py::arg("sector") = "", py::arg("owner"),
-        py::arg_v("areas", Strings{}, "()"), py::arg("ages") = py::none(), py::arg("illustrative") = false,
-        py::arg("citation") = py::none(),
+        "added; `population` a dict {(min_age, max_age): count}; `mapping` complete|partial|none.");
+    def_add<Actor, 1>(cls, "add_actor",
         "Add an actor. `owner` is municipal|county|state|private|voluntary; `areas` ids of areas "
-        "already added; `ages` (min, max) or None. @throws ValidationError.");
-
-    cls.def(
-        "add_measure",
-        [](Landscape& land, std::string id, std::string name, const hint::LevelIn& level, Strings providers,
-           Strings areas, const hint::AgesIn& ages, Strings targets, OptDouble capacity,
-           OptDouble participants, OptDouble cost, const Strings& keys, const Strings& tees,
-           bool illustrative, OptString citation) {
-            Conversion conv{"measures", static_cast<std::ptrdiff_t>(land.measures().size()), id, {}};
-            Measure r;
-            r.level = conv.level(level);
-            r.ages = conv.ages("ages", ages);
-            r.keys = conv.enumerations<Key>("keys", keys);
-            r.tees = conv.enumerations<Tee>("tees", tees);
-            r.id = std::move(id);
-            r.name = std::move(name);
-            r.providers = std::move(providers);
-            r.areas = std::move(areas);
-            r.targets = std::move(targets);
-            r.capacity = capacity;
-            r.participants = participants;
-            r.cost = cost;
-            r.illustrative = illustrative;
-            r.citation = std::move(citation);
-            add(land, conv, std::move(r), [](Landscape& l, Measure x) { l.add_measure(std::move(x)); });
-        },
-        py::arg("id"), py::kw_only(), py::arg("name"), py::arg("level"), py::arg("providers"),
-        py::arg_v("areas", Strings{}, "()"), py::arg("ages") = py::none(), py::arg_v("targets", Strings{}, "()"),
-        py::arg("capacity") = py::none(), py::arg("participants") = py::none(),
-        py::arg("cost") = py::none(), py::arg_v("keys", Strings{}, "()"), py::arg_v("tees", Strings{}, "()"),
-        py::arg("illustrative") = false, py::arg("citation") = py::none(),
+        "already added; `ages` (min, max) or None; `part_of` an actor already added.");
+    def_add<Measure, 1>(cls, "add_measure",
         "Add a measure. `level` is 1–4 or a samkart.Level; `providers` at least one actor id; "
         "`keys` of collaboration|participation|innovation; `tees` of "
-        "early|close_follow_up|tailored|cross_sector. @throws ValidationError.");
-
-    cls.def(
-        "add_link",
-        [](Landscape& land, std::string source, std::string target, const std::string& kind, bool formal,
-           OptString coordinator, bool consent, OptString legal_basis, const OptString& intensity,
-           OptDouble trust, OptDouble value, OptString since, OptString until, bool illustrative,
-           OptString citation) {
-            Conversion conv{"links", static_cast<std::ptrdiff_t>(land.links().size()),
-                            source + " → " + target, {}};
-            Link r;
-            r.kind = conv.enumeration("kind", kind, LinkKind::NETWORK);
-            r.intensity = conv.optional_enumeration<Intensity>("intensity", intensity);
-            r.source = std::move(source);
-            r.target = std::move(target);
-            r.formal = formal;
-            r.coordinator = std::move(coordinator);
-            r.consent = consent;
-            r.legal_basis = std::move(legal_basis);
-            r.trust = trust;
-            r.value = value;
-            r.since = std::move(since);
-            r.until = std::move(until);
-            r.illustrative = illustrative;
-            r.citation = std::move(citation);
-            add(land, conv, std::move(r), [](Landscape& l, Link x) { l.add_link(std::move(x)); });
-        },
-        py::arg("source"), py::arg("target"), py::kw_only(), py::arg("kind"), py::arg("formal") = false,
-        py::arg("coordinator") = py::none(), py::arg("consent") = false,
-        py::arg("legal_basis") = py::none(), py::arg("intensity") = py::none(),
-        py::arg("trust") = py::none(), py::arg("value") = py::none(), py::arg("since") = py::none(),
-        py::arg("until") = py::none(), py::arg("illustrative") = false, py::arg("citation") = py::none(),
+        "early|close_follow_up|tailored|cross_sector; `status` active|pilot|proposed|ended.");
+    def_add<Link, 2>(cls, "add_link",
         "Add a link between two actors. `kind` is agreement|referral|shared_plan|"
         "information_sharing|co_location|joint_measure|network; `intensity` "
-        "awareness|cooperation|coordination|integration; `since`/`until` YYYY-MM-DD. "
-        "@throws ValidationError.");
-
-    cls.def(
-        "add_transition",
-        [](Landscape& land, std::string source, std::string target, OptDouble volume, OptString reason,
-           const hint::AgesIn& ages, bool illustrative, OptString citation) {
-            Conversion conv{"transitions", static_cast<std::ptrdiff_t>(land.transitions().size()),
-                            source + " → " + target, {}};
-            Transition r;
-            r.ages = conv.ages("ages", ages);
-            r.source = std::move(source);
-            r.target = std::move(target);
-            r.volume = volume;
-            r.reason = std::move(reason);
-            r.illustrative = illustrative;
-            r.citation = std::move(citation);
-            add(land, conv, std::move(r), [](Landscape& l, Transition x) { l.add_transition(std::move(x)); });
-        },
-        py::arg("source"), py::arg("target"), py::kw_only(), py::arg("volume") = py::none(),
-        py::arg("reason") = py::none(), py::arg("ages") = py::none(), py::arg("illustrative") = false,
-        py::arg("citation") = py::none(),
-        "Add a hand-over of young people (volume per year) from one actor to another. "
-        "@throws ValidationError.");
-
-    cls.def(
-        "add_indicator",
-        [](Landscape& land, std::string area, std::string key, double value, std::optional<int> year,
-           OptString source, bool illustrative) {
-            Indicator ind;
-            ind.area = std::move(area);
-            ind.key = std::move(key);
-            ind.value = value;
-            ind.year = year;
-            ind.source = std::move(source);
-            ind.illustrative = illustrative;
-            land.add_indicator(std::move(ind));
-        },
-        py::arg("area"), py::arg("key"), py::arg("value"), py::kw_only(), py::arg("year") = py::none(),
-        py::arg("source") = py::none(), py::arg("illustrative") = false,
+        "awareness|cooperation|coordination|integration; `since`/`until` YYYY-MM-DD.");
+    def_add<Transition, 2>(cls, "add_transition",
+        "Add a hand-over of young people (volume per year) from one actor to another.");
+    def_add<Indicator, 3>(cls, "add_indicator",
         "Add a figure about an area, e.g. add_indicator(\"3807\", \"neet_count_16_25\", 420, "
-        "year=2019, source=\"002 §5\"). @throws ValidationError.");
+        "year=2019, source=\"002 §5\"); `count` flow|stock when it counts people.");
 
     cls.def("area", [](const Landscape& l, std::string_view id) { return l.area(id); }, py::arg("id"),
             "The area with this id. @throws UnknownIdError.")
@@ -376,8 +413,9 @@ checks its record and either adds it whole or raises ValidationError and changes
         .def("__copy__", [](const Landscape& l) { return Landscape(l); }, "A copy of the landscape.")
         .def("__deepcopy__", [](const Landscape& l, const hint::Memo&) { return Landscape(l); },
              py::arg("memo"), "A copy of the landscape (it holds no references to Python objects).")
-        .def(py::pickle([](const Landscape& l) { return to_json_string(l, -1); },
-                        [](const std::string& text) { return from_json_string(text, "<pickle>"); }));
+        .def(py::pickle(
+            [](const Landscape& l) { return as<hint::Table>(landscape_state(l, true)); },
+            [](const hint::Table& state) { return landscape_from_state(state, "<pickle>"); }));
     def_equals(cls);
 
     cls.def(
@@ -410,26 +448,6 @@ checks its record and either adds it whole or raises ValidationError and changes
             },
             py::arg("text"), "Parse JSON text. @throws SchemaError, ValidationError.");
 
-    cls.def(
-           "to_frames",
-           [](const py::object& self) {
-               return as<py::typing::Dict<py::str, hint::DataFrame>>(
-                   python_layer("samkart.frames", "to_frames")(self));
-           },
-           "One pandas DataFrame per collection: a dict keyed by \"areas\", \"actors\", "
-           "\"measures\", \"links\", \"transitions\", \"indicators\" (see samkart.frames).")
-        .def(
-            "summary",
-            [](const py::object& self, const std::string& lang) {
-                return as<hint::Summary>(
-                    python_layer("samkart.summary", "summarize")(self, py::arg("lang") = lang));
-            },
-            py::arg("lang") = "en",
-            "Counts of the landscape: measures by level, actors by owner and by sector, links by "
-            "kind (a samkart.Summary; print it for a text block).")
-        .def("_repr_html_", [](const py::object& self) {
-            return as<py::str>(python_layer("samkart.summary", "landscape_html")(self));
-        }, "The summary as HTML, for Jupyter.");
 }
 
 }  // namespace samkart::python

@@ -1,7 +1,8 @@
 /// @file model.cpp
 /// Level (a real enum.IntEnum), the record classes, Problem and the vocabularies.
 /// Records are read-only views copied out of a Landscape: enum fields are their names
-/// ("municipal"), ages are (min, max) or None, collections are tuples.
+/// ("municipal"), ages are (min, max) or None, collections are tuples. Their properties are made
+/// from the field table (core/schema.hpp), so a new field needs no change here.
 
 #include "bindings.hpp"
 #include "annotations.hpp"
@@ -17,6 +18,7 @@
 #include "samkart/core/errors.hpp"
 #include "samkart/core/level.hpp"
 #include "samkart/core/records.hpp"
+#include "samkart/core/schema.hpp"
 #include "samkart/core/vocabulary.hpp"
 
 namespace samkart::python {
@@ -31,6 +33,11 @@ bool is_unset(const py::object& v) {
     return false;
 }
 
+/// A text value equal to the field's default (a vocabulary's default name, "active").
+bool is_default(const py::object& v, const std::string& default_text) {
+    return !default_text.empty() && py::isinstance<py::str>(v) && py::cast<std::string>(v) == default_text;
+}
+
 /// A read-only record class whose __repr__ lists its fields, leaving out the ones that are
 /// absent, empty or false (like the JSON writer) unless they are always shown.
 template <class T>
@@ -41,7 +48,8 @@ public:
 
     /// A read-only property; `get`'s return type names it in the signature (and the stubs).
     template <class Getter>
-    RecordClass& field(const char* name, Getter get, const char* doc, bool always = false) {
+    RecordClass& field(const char* name, Getter get, const char* doc, bool always = false,
+                       std::string_view default_text = {}) {
         cls_.def_property_readonly(name, get, doc);
         std::function<py::object(const T&)> f = [get](const T& r) -> py::object {
             auto v = get(r);
@@ -50,7 +58,7 @@ public:
             else
                 return py::cast(std::move(v));
         };
-        fields_->push_back({name, f, always});
+        fields_->push_back({name, f, always, std::string(default_text)});
         return *this;
     }
 
@@ -62,7 +70,7 @@ public:
             bool first = true;
             for (const auto& f : *fields) {
                 const py::object v = f.get(r);
-                if (!f.always && is_unset(v)) continue;
+                if (!f.always && (is_unset(v) || is_default(v, f.default_text))) continue;
                 if (!first) out += ", ";
                 first = false;
                 out += f.name;
@@ -82,6 +90,7 @@ private:
         std::string name;
         std::function<py::object(const T&)> get;
         bool always;
+        std::string default_text;  ///< an enum's default name ("active"): left out of the repr
     };
     using Fields = std::vector<Field>;
     py::class_<T> cls_;
@@ -126,106 +135,60 @@ void register_level(py::module_& m) {
         "The level of the BTI model (Bedre tverrfaglig innsats), 0–3: this level − 1."));
 }
 
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {
+    using type = T;
+};
+template <class T>
+constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
+
+/// A field's value as Python sees it; the C++ return type names it in the signature (and the
+/// stubs): enum names as str, ages as (min, max) or None, lists as tuples, a population as a
+/// dict {(min, max): count}.
+template <class V>
+auto to_python(const V& v) {
+    if constexpr (is_vocabulary<V>) {
+        return name_of(v);
+    } else if constexpr (is_optional<V>::value && is_vocabulary<typename is_optional<V>::type>) {
+        return v ? std::optional<std::string>(name_of(*v)) : std::nullopt;
+    } else if constexpr (std::is_same_v<V, std::optional<AgeRange>>) {
+        return as<hint::Ages>(ages_to_python(v));
+    } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+        return as<hint::Strings>(strings_to_python(v));
+    } else if constexpr (std::is_same_v<V, std::vector<PopulationBand>>) {
+        return population_to_python(v);
+    } else if constexpr (requires { names_to_python(v); }) {
+        return as<hint::Strings>(names_to_python(v));
+    } else {
+        return v;  // text, numbers, bools, Level
+    }
+}
+
+/// A record class with one read-only property per field of its table, documented by the
+/// table's description; required fields always show in the repr, others when set and not
+/// their default.
+template <class Record>
+void register_record(py::module_& m, const char* name, const char* doc) {
+    RecordClass<Record> cls(m, name, doc);
+    for_each_field<Record>([&cls](const FieldInfo& info, auto member) {
+        cls.field(info.name.data(), [member](const Record& r) { return to_python(r.*member); },
+                  info.description.data(), info.required, info.default_value);
+    });
+    cls.finish();
+}
+
 void register_records(py::module_& m) {
-    RecordClass<Area>(m, "Area", "An administrative area: country, county, municipality or district.")
-        .field("id", [](const Area& a) { return a.id; }, "e.g. \"3807\"", true)
-        .field("name", [](const Area& a) { return a.name; }, "e.g. \"Skien\"", true)
-        .field("kind", [](const Area& a) { return name_of(a.kind); },
-               "country, county, municipality or district", true)
-        .field("parent", [](const Area& a) { return a.parent; }, "id of the enclosing area, or None")
-        .field("population", [](const Area& a) { return population_to_python(a.population); },
-               "{(min_age, max_age): count}")
-        .field("illustrative", [](const Area& a) { return a.illustrative; },
-               "True: plausible, not taken from a source")
-        .field("citation", [](const Area& a) { return a.citation; }, "where the record comes from")
-        .finish();
-
-    RecordClass<Actor>(m, "Actor", "A service actor (aktør): an office, school, service or organisation.")
-        .field("id", [](const Actor& a) { return a.id; }, "e.g. \"ot-skien\"", true)
-        .field("name", [](const Actor& a) { return a.name; }, "e.g. \"Oppfølgingstjenesten Skien\"", true)
-        .field("sector", [](const Actor& a) { return a.sector; }, "e.g. \"follow_up_service\"")
-        .field("owner", [](const Actor& a) { return name_of(a.owner); },
-               "municipal, county, state, private or voluntary", true)
-        .field("areas", [](const Actor& a) { return as<hint::Strings>(strings_to_python(a.areas)); }, "ids of the areas served")
-        .field("ages", [](const Actor& a) { return as<hint::Ages>(ages_to_python(a.ages)); },
-               "(min, max) ages served, or None for not restricted")
-        .field("illustrative", [](const Actor& a) { return a.illustrative; },
-               "True: plausible, not taken from a source")
-        .field("citation", [](const Actor& a) { return a.citation; }, "where the record comes from")
-        .finish();
-
-    RecordClass<Measure>(m, "Measure", "A measure (tiltak) provided by one or more actors at one level.")
-        .field("id", [](const Measure& r) { return r.id; }, "the measure's id", true)
-        .field("name", [](const Measure& r) { return r.name; }, "e.g. \"Samtalegruppe\"", true)
-        .field("level", [](const Measure& r) { return r.level; }, "samkart.Level", true)
-        .field("providers", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.providers)); },
-               "ids of the providing actors (at least one)", true)
-        .field("areas", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.areas)); },
-               "ids of the areas; empty means the providers' areas")
-        .field("ages", [](const Measure& r) { return as<hint::Ages>(ages_to_python(r.ages)); },
-               "(min, max), or None for the providers' ages")
-        .field("targets", [](const Measure& r) { return as<hint::Strings>(strings_to_python(r.targets)); },
-               "target groups, e.g. (\"neet\",)")
-        .field("capacity", [](const Measure& r) { return r.capacity; }, "places per year, or None")
-        .field("participants", [](const Measure& r) { return r.participants; },
-               "young people per year, or None")
-        .field("cost", [](const Measure& r) { return r.cost; },
-               "per year in the landscape's currency, or None")
-        .field("keys", [](const Measure& r) { return as<hint::Strings>(names_to_python(r.keys)); },
-               "of collaboration, participation, innovation")
-        .field("tees", [](const Measure& r) { return as<hint::Strings>(names_to_python(r.tees)); },
-               "of early, close_follow_up, tailored, cross_sector")
-        .field("illustrative", [](const Measure& r) { return r.illustrative; },
-               "True: plausible, not taken from a source")
-        .field("citation", [](const Measure& r) { return r.citation; }, "where the record comes from")
-        .finish();
-
-    RecordClass<Link>(m, "Link", "Collaboration between two actors; referral runs source → target.")
-        .field("source", [](const Link& l) { return l.source; }, "actor id", true)
-        .field("target", [](const Link& l) { return l.target; }, "actor id", true)
-        .field("kind", [](const Link& l) { return name_of(l.kind); },
-               "agreement, referral, shared_plan, information_sharing, co_location, "
-               "joint_measure or network", true)
-        .field("formal", [](const Link& l) { return l.formal; }, "a binding, written agreement")
-        .field("coordinator", [](const Link& l) { return l.coordinator; },
-               "actor id of who holds the baton (stafettholder), or None")
-        .field("consent", [](const Link& l) { return l.consent; },
-               "information flows with the young person's consent")
-        .field("legal_basis", [](const Link& l) { return l.legal_basis; }, "e.g. \"opplæringslova § 3-6\"")
-        .field("intensity", [](const Link& l) -> std::optional<std::string> {
-                   if (!l.intensity) return std::nullopt;
-                   return name_of(*l.intensity);
-               },
-               "awareness, cooperation, coordination, integration (PARTNER), or None")
-        .field("trust", [](const Link& l) { return l.trust; }, "survey score 0–4, or None")
-        .field("value", [](const Link& l) { return l.value; }, "survey score 0–4, or None")
-        .field("since", [](const Link& l) { return l.since; }, "ISO date YYYY-MM-DD, or None")
-        .field("until", [](const Link& l) { return l.until; }, "ISO date YYYY-MM-DD, or None")
-        .field("illustrative", [](const Link& l) { return l.illustrative; },
-               "True: plausible, not taken from a source")
-        .field("citation", [](const Link& l) { return l.citation; }, "where the record comes from")
-        .finish();
-
-    RecordClass<Transition>(m, "Transition", "A hand-over of young people from one actor to another (overgang).")
-        .field("source", [](const Transition& t) { return t.source; }, "actor id", true)
-        .field("target", [](const Transition& t) { return t.target; }, "actor id", true)
-        .field("volume", [](const Transition& t) { return t.volume; }, "young people per year, or None")
-        .field("reason", [](const Transition& t) { return t.reason; }, "e.g. \"dropout\", or None")
-        .field("ages", [](const Transition& t) { return as<hint::Ages>(ages_to_python(t.ages)); }, "(min, max), or None")
-        .field("illustrative", [](const Transition& t) { return t.illustrative; },
-               "True: plausible, not taken from a source")
-        .field("citation", [](const Transition& t) { return t.citation; }, "where the record comes from")
-        .finish();
-
-    RecordClass<Indicator>(m, "Indicator", "A figure about an area, e.g. neet_count_16_25 = 4200 in 2019.")
-        .field("area", [](const Indicator& i) { return i.area; }, "area id", true)
-        .field("key", [](const Indicator& i) { return i.key; }, "e.g. \"neet_count_16_25\"", true)
-        .field("value", [](const Indicator& i) { return i.value; }, "the figure", true)
-        .field("year", [](const Indicator& i) { return i.year; }, "the year it describes, or None")
-        .field("source", [](const Indicator& i) { return i.source; }, "citation, e.g. \"002 §5\"")
-        .field("illustrative", [](const Indicator& i) { return i.illustrative; },
-               "True: plausible, not taken from a source")
-        .finish();
+    register_record<Area>(m, "Area", "An administrative area: country, county, municipality or district.");
+    register_record<Actor>(m, "Actor",
+                           "A service actor (aktør): an office, school, service or organisation.");
+    register_record<Measure>(m, "Measure", "A measure (tiltak) provided by one or more actors at one level.");
+    register_record<Link>(m, "Link", "Collaboration between two actors; referral runs source → target.");
+    register_record<Transition>(m, "Transition",
+                                "A hand-over of young people from one actor to another (overgang).");
+    register_record<Indicator>(m, "Indicator",
+                               "A figure about an area, e.g. neet_count_16_25 = 4200 in 2019.");
 }
 
 void register_problem(py::module_& m) {

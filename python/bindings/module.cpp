@@ -20,4 +20,5 @@ PYBIND11_MODULE(_core, m) {
     samkart::python::register_flow(m);
     samkart::python::register_mapping(m);
     samkart::python::register_privacy(m);
+    samkart::python::register_columns(m);
 }

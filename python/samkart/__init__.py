@@ -25,7 +25,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     raise ImportError(msg) from err
 
 from samkart import (
-    _at,
+    _landscape,
     areas,
     datasets,
     errors,
@@ -84,12 +84,8 @@ from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
 
-# Landscape.at(date) is written in Python (samkart/_at.py) and attached to the bound class;
-# the stub (_core.pyi) declares it.
-_core.Landscape.at = _at.at  # type: ignore[method-assign]
-# Bulk adders, in Python over add_area/add_indicator (samkart.areas), attached to the class.
-_core.Landscape.add_areas = areas.add_areas_method  # type: ignore[method-assign]
-_core.Landscape.add_indicators = areas.add_indicators_method  # type: ignore[method-assign]
+# The methods written in Python (samkart/_landscape.py), attached to the bound class.
+_landscape.attach(Landscape)
 
 __all__ = [
     "GAP_KINDS",

@@ -1,24 +1,36 @@
 """pandas DataFrames to and from a Landscape, in bulk.
 
-Both directions go through the JSON document (schema version 1), which the C++ core reads and
-writes in one call: a frame is one JSON array of records, a column one field. Only the shapes
-that JSON cannot hold in a table are changed:
+One frame per collection, one row per record, one column per field of the field table
+(:mod:`samkart.schema`), so a field added to the table is a column here with no change. The C++
+core turns the landscape into columns of numpy arrays and reads them back
+(``include/samkart/io/columns.hpp``); no JSON text is made on the way. The columns:
 
-- ``ages`` becomes two nullable ``Int64`` columns ``age_min`` and ``age_max``;
-- list fields (``areas``, ``providers``, ``targets``, ``keys``, ``tees``) are list-valued
-  columns, and ``population`` of areas is a list of ``{"ages": [min, max], "count": n}``;
-- ``level`` is an int column (1–4; compare with :class:`samkart.Level`), ``year`` of indicators
-  a nullable ``Int64`` column.
+- text (ids, names, references, dates): strings, missing values where a field is absent;
+- names of a closed vocabulary (``kind``, ``owner``, ``intensity``, ``status``, ...): a
+  ``pandas.Categorical`` whose categories are the whole vocabulary in its order, so that
+  ``value_counts()`` and group-bys show the names nobody uses too;
+- ``level``: an int column (1–4; compare with :class:`samkart.Level`);
+- numbers (``capacity``, ``cost``, ``trust``, ``volume``, ...): float, NaN where absent;
+- whole numbers (``year`` of indicators) and ``ages``: nullable ``Int64``, ages as two columns
+  ``age_min`` and ``age_max``;
+- flags (``illustrative``, ``formal``, ``consent``): bool;
+- lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a list per cell
+  (an empty list where there is none), and ``population`` of areas a list of
+  ``{"ages": [min, max], "count": n}``. A list column, not a long table, so that one row stays one
+  record and the frames round-trip; ``frame.explode("providers")`` gives the long form
+  (one row per measure and provider) in one call, as pandas and tidyr users expect.
 
-Missing values (``None``, ``NaN``, ``pd.NA``) mean the field is absent. The round trip
-``from_frames(**land.to_frames(), name=land.name, year=land.year, currency=land.currency)``
-gives a landscape equal to ``land``.
+Each frame's ``attrs["samkart"]`` holds the landscape's ``name``, ``year`` and ``currency``, so
+``from_frames(**land.to_frames())`` gives a landscape equal to ``land``.
+
+Reading, missing values (``None``, ``NaN``, ``pd.NA``, ``NaT``) mean the field is absent; any
+subset of the columns may be given, in any order, with any index; vocabulary columns may be
+text or Categorical; dates may be text or datetimes. Every problem is reported at once, with its
+frame, row (the index label) and column.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from samkart import _core
+from samkart import _core, schema
 from samkart.errors import SchemaError, ValidationError
 
 if TYPE_CHECKING:
@@ -34,31 +46,32 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTIONS", "COLUMNS", "from_frames", "to_frames"]
 
-#: The collections of a landscape, in the order of the JSON document.
-COLLECTIONS = ("areas", "actors", "measures", "links", "transitions", "indicators")
+#: The collections of a landscape, in order.
+COLLECTIONS: tuple[str, ...] = schema.COLLECTIONS
 
-#: The columns of each frame that ``to_frames`` returns, in order.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "areas": ("id", "name", "kind", "parent", "population", "illustrative", "citation"),
-    "actors": ("id", "name", "sector", "owner", "areas", "age_min", "age_max", "illustrative",
-               "citation"),
-    "measures": ("id", "name", "level", "providers", "areas", "age_min", "age_max", "targets",
-                 "capacity", "participants", "cost", "keys", "tees", "illustrative", "citation"),
-    "links": ("source", "target", "kind", "formal", "coordinator", "consent", "legal_basis",
-              "intensity", "trust", "value", "since", "until", "illustrative", "citation"),
-    "transitions": ("source", "target", "volume", "reason", "age_min", "age_max", "illustrative",
-                    "citation"),
-    "indicators": ("area", "key", "value", "year", "source", "illustrative"),
-}
 
-_LIST_FIELDS = frozenset({"population", "areas", "providers", "targets", "keys", "tees"})
-_BOOL_FIELDS = frozenset({"illustrative", "formal", "consent"})
-_FLOAT_FIELDS = frozenset({"capacity", "participants", "cost", "trust", "value", "volume"})
-_INT_FIELDS = frozenset({"level", "year", "age_min", "age_max"})
-_LINE_SUFFIX = re.compile(r" \(line \d+\)$")
-# The core's schema messages begin with the record ("actors[1] 'b', field 'ages': "), which
-# the frame errors say in their own words.
-_RECORD_PREFIX = re.compile(r"^[a-z_]+\[\d+\](?: '.*?')?(?:, field '[^']*')?: ")
+def _column_names(collection: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for f in schema.fields(collection):
+        names += ["age_min", "age_max"] if f.type == "ages" else [f.name]
+    return tuple(names)
+
+
+#: The columns of each frame that ``to_frames`` returns, in order: the fields of
+#: :func:`samkart.schema.fields`, ``ages`` as ``age_min`` and ``age_max``.
+COLUMNS: dict[str, tuple[str, ...]] = {c: _column_names(c) for c in COLLECTIONS}
+
+#: The key of ``DataFrame.attrs`` that carries the landscape's name, year and currency.
+ATTRS_KEY = "samkart"
+
+_TYPES: dict[tuple[str, str], str] = {
+    (c, f.name): f.type for c in COLLECTIONS for f in schema.fields(c)}
+
+
+def _type(collection: str, column: str) -> str:
+    if column in ("age_min", "age_max"):
+        return "ages"
+    return _TYPES.get((collection, column), "")
 
 
 # --- Landscape → frames ------------------------------------------------------------------------
@@ -66,36 +79,74 @@ _RECORD_PREFIX = re.compile(r"^[a-z_]+\[\d+\](?: '.*?')?(?:, field '[^']*')?: ")
 
 def to_frames(land: Landscape) -> dict[str, pd.DataFrame]:
     """One DataFrame per collection, keyed ``"areas"``, ``"actors"``, ``"measures"``,
-    ``"links"``, ``"transitions"``, ``"indicators"``; columns as in :data:`COLUMNS`, one row per
-    record in the order they were added (a default RangeIndex)."""
-    doc = json.loads(_core.to_json_string(land, -1))
-    return {c: _frame(c, doc.get(c, [])) for c in COLLECTIONS}
+    ``"links"``, ``"transitions"``, ``"indicators"``.
+
+    Parameters
+    ----------
+    land : Landscape
+        The landscape.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Columns as in :data:`COLUMNS` (dtypes in the module docstring), one row per record in the
+        order they were added (a default RangeIndex); ``attrs["samkart"]`` holds the
+        landscape's ``name``, ``year`` and ``currency``.
+    """
+    state = _core.to_columns(land)
+    header = {"name": state["name"], "year": state["year"], "currency": state["currency"]}
+    frames: dict[str, pd.DataFrame] = {}
+    for collection in COLLECTIONS:
+        columns = state[collection]
+        data = {name: _pandas_column(collection, name, column) for name, column in columns.items()}
+        frame = pd.DataFrame(data, copy=False)
+        frame.attrs[ATTRS_KEY] = dict(header)
+        frames[collection] = frame
+    return frames
 
 
-def _frame(collection: str, records: list[dict[str, Any]]) -> pd.DataFrame:
-    columns: dict[str, object] = {}
-    for name in COLUMNS[collection]:
-        if name in ("age_min", "age_max"):
-            k = 0 if name == "age_min" else 1
-            ages = [r["ages"][k] if "ages" in r else None for r in records]
-            columns[name] = pd.array(ages, dtype="Int64")
-        elif name in _LIST_FIELDS:
-            columns[name] = pd.Series([r.get(name, []) for r in records], dtype=object)
-        elif name in _BOOL_FIELDS:
-            columns[name] = np.array([bool(r.get(name, False)) for r in records], dtype=bool)
-        elif name in _FLOAT_FIELDS or (collection == "indicators" and name == "value"):
-            values = [r.get(name) for r in records]
-            columns[name] = np.array([math.nan if v is None else v for v in values], dtype=float)
-        elif name in _INT_FIELDS:
-            values = [r.get(name) for r in records]
-            columns[name] = (pd.array(values, dtype="Int64") if name == "year"
-                             else np.array(values, dtype=np.int64))
-        else:
-            # Text: pandas infers its default string dtype (object before pandas 3).
-            values = [r.get(name) for r in records]
-            columns[name] = pd.Series(values) if values else pd.Series(values, dtype=object)
-    frame: pd.DataFrame = pd.DataFrame(columns)  # pandas-stubs: Any for a dict of mixed columns
-    return frame
+def _pandas_column(collection: str, name: str, column: tuple[Any, ...]) -> Any:
+    kind = column[0]
+    field_type = _type(collection, name)
+    if kind == "strings":
+        codes, names = column[1], column[2]
+        if field_type == "enum":
+            return pd.Categorical.from_codes(codes, categories=pd.Index(names, dtype=object))
+        return pd.Series(_take(names, codes), dtype=None if len(codes) else object)
+    if kind == "numbers":
+        values = column[1]
+        if field_type in ("integer", "ages"):
+            missing = np.isnan(values)
+            return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+        if field_type == "level":
+            return values.astype(np.int64)
+        return values
+    if kind == "bools":
+        return column[1]
+    if kind == "lists":
+        offsets, codes, names = column[1], column[2], column[3]
+        return _core.split_lists(offsets, names[codes] if len(codes) else names[:0])
+    if kind == "bands":
+        return _population(column[1], column[2])
+    msg = f"unknown column kind {kind!r}"  # pragma: no cover - the core makes only the above
+    raise AssertionError(msg)
+
+
+def _take(names: np.ndarray[Any, Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """names[codes] with None where a code is −1."""
+    lookup = np.empty(len(names) + 1, dtype=object)
+    lookup[:-1] = names
+    lookup[-1] = None
+    return lookup[codes]
+
+
+def _population(offsets: np.ndarray[Any, Any], bands: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Per area a list of {"ages": [min, max], "count": n}; counts that are whole as ints."""
+    records = [{"ages": [int(lo), int(hi)], "count": int(n) if float(n).is_integer() else float(n)}
+               for lo, hi, n in bands.tolist()]
+    cells = np.empty(len(records), dtype=object)
+    cells[:] = records
+    return _core.split_lists(offsets, cells)
 
 
 # --- frames → Landscape ------------------------------------------------------------------------
@@ -106,6 +157,12 @@ def _frame(collection: str, records: list[dict[str, Any]]) -> pd.DataFrame:
 MAX_ROWS = 1_000_000
 
 
+def _refuse(collection: str, message: str) -> SchemaError:
+    return SchemaError(f"<frames> does not follow the samkart JSON schema (1 problem)\n"
+                       f"  - /{collection}: {message}", [(f"/{collection}", None, None, message)],
+                       "<frames>")
+
+
 def _check_rows(collection: str, rows: int) -> None:
     """Refuse a frame beyond the reader's record limit before converting its rows (issue 7)."""
     limit = MAX_ROWS
@@ -113,9 +170,15 @@ def _check_rows(collection: str, rows: int) -> None:
         msg = (f"{collection}: {rows:,} rows; samkart reads at most {limit:,} records per "
                "collection (InputLimits::max_records, docs/reliability.md). Split the mapping "
                "into several landscapes, by area for example")
-        raise SchemaError(f"<frames> does not follow the samkart JSON schema (1 problem)\n"
-                          f"  - /{collection}: {msg}", [(f"/{collection}", None, None, msg)],
-                          "<frames>")
+        raise _refuse(collection, msg)
+
+
+def _header(frames: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """The name, year and currency in the attrs of the first frame that has them."""
+    for frame in frames.values():
+        if isinstance(frame.attrs.get(ATTRS_KEY), Mapping):
+            return dict(frame.attrs[ATTRS_KEY])
+    return {}
 
 
 def from_frames(
@@ -126,127 +189,118 @@ def from_frames(
     transitions: pd.DataFrame | None = None,
     indicators: pd.DataFrame | None = None,
     *,
-    name: str,
+    name: str | None = None,
     year: int | None = None,
-    currency: str = "NOK",
+    currency: str | None = None,
 ) -> Landscape:
-    """Build a landscape from DataFrames, one per collection, with the columns of
-    :data:`COLUMNS` (any subset: absent columns are absent fields). Rows may come in any
-    order (an area may name a parent in a later row).
+    """Build a landscape from DataFrames, one per collection.
 
-    Raises:
-        SchemaError: a column is unknown or a value has the wrong type.
-        ValidationError: the records break a rule of the model. Both errors name the frame,
-            the row (its index label) and the column, e.g.
-            ``actors row 2 ('x'), column 'owner': ...``.
+    Parameters
+    ----------
+    areas, actors, measures, links, transitions, indicators : pandas.DataFrame, optional
+        The records, with the columns of :data:`COLUMNS` (any subset, any order: absent
+        columns are absent fields). Rows may come in any order (an area may name a parent in a
+        later row).
+    name, year, currency : optional
+        The landscape's header. Where one is not given (None), it is taken from
+        ``attrs["samkart"]`` of the first frame that has it (frames made by :func:`to_frames`
+        do); the currency defaults to ``"NOK"``. A name must come from one of the two.
+
+    Returns
+    -------
+    Landscape
+
+    Raises
+    ------
+    SchemaError
+        A column is unknown or a value has the wrong type.
+    ValidationError
+        The records break a rule of the model. Both errors name the frame, the row (its index
+        label) and the column, e.g. ``actors row 2 ('x'), column 'owner': ...``.
+    TypeError
+        A frame is not a DataFrame, or no name is given.
     """
     given: dict[str, object] = {
         "areas": areas, "actors": actors, "measures": measures, "links": links,
         "transitions": transitions, "indicators": indicators,
     }
-    doc: dict[str, Any] = {"samkart": 1, "name": name}
-    if year is not None:
-        doc["year"] = _plain(year)
-    doc["currency"] = currency
-    rows: dict[str, pd.Index] = {}
     for collection, frame in given.items():
-        if frame is None:
-            continue
-        if not isinstance(frame, pd.DataFrame):
+        if frame is not None and not isinstance(frame, pd.DataFrame):
             msg = f"{collection} must be a pandas DataFrame or None, not {type(frame).__name__}"
             raise TypeError(msg)
+    frames = {c: f for c, f in given.items() if isinstance(f, pd.DataFrame)}
+    attrs = _header(frames)
+    name = name if name is not None else attrs.get("name")
+    if not isinstance(name, str):
+        msg = ("from_frames() needs name=..., or frames from Landscape.to_frames(), whose "
+               "attrs['samkart'] carry the name")
+        raise TypeError(msg)
+    year = year if year is not None else attrs.get("year")
+    currency = currency if currency is not None else attrs.get("currency", "NOK")
+    state: dict[str, Any] = {"name": name, "year": None if year is None else int(year),
+                             "currency": currency}
+    rows: dict[str, int] = {}
+    index: dict[str, pd.Index] = {}
+    for collection, frame in frames.items():
         _check_rows(collection, len(frame))
-        doc[collection] = _records(frame)
-        rows[collection] = frame.index
-    text = json.dumps(doc, ensure_ascii=False)
+        state[collection] = _columns(collection, frame)
+        rows[collection] = len(frame)
+        index[collection] = frame.index
     try:
-        return _core.from_json_string(text, "<frames>")
+        return _core.from_columns(state, rows=rows, source="<frames>")
     except ValidationError as e:
-        raise _frame_validation_error(e, rows) from None
+        raise _frame_validation_error(e, index) from None
     except SchemaError as e:
-        raise _frame_schema_error(e, doc, rows) from None
+        raise _frame_schema_error(e, index) from None
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows as JSON records, absent fields left out. Converted a column at a time, so that
-    numeric and string columns cost one list comprehension rather than a call per cell."""
+def _columns(collection: str, frame: pd.DataFrame) -> dict[str, Any]:
+    """The frame's columns as the core reads them: numpy arrays, or a ("strings", codes, names)
+    tuple for a Categorical of strings."""
     names = [str(c) for c in frame.columns]
-    cleaned = [_column_values(frame.iloc[:, k]) for k in range(len(names))]
-    if not names:
-        return [{} for _ in range(len(frame))]
-    out = [{n: v for n, v in zip(names, row, strict=True) if v is not None}
-           for row in zip(*cleaned, strict=True)]
-    if "age_min" in names or "age_max" in names:
-        for record in out:
-            lo, hi = record.pop("age_min", None), record.pop("age_max", None)
-            if lo is not None or hi is not None:
-                record["ages"] = [lo, hi]
-    return out
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise _refuse(collection, f"{collection}: the column {n!r} is given twice; keep one")
+        seen.add(n)
+    return {n: _array(frame.iloc[:, k]) for k, n in enumerate(names)}
 
 
-def _column_values(column: pd.Series[Any]) -> list[Any]:
-    """A column as plain Python values for json.dumps, None where the value is missing."""
-    values: list[Any] = column.tolist()
-    kind = column.dtype.kind
-    if kind in "biu" and isinstance(column.dtype, np.dtype):
-        return values  # numpy bool and int columns: never missing, tolist() gives Python values
-    if kind == "f" and isinstance(column.dtype, np.dtype):
-        return [None if v != v else int(v) if v.is_integer() and abs(v) < 2**53 else v
-                for v in values]
-    # Object and string columns: the common cells (text, lists of text) pass as they are.
-    return [v if type(v) is str or (type(v) is list and all(type(x) is str for x in v))
-            else _cell(v) for v in values]
+def _array(column: pd.Series[Any]) -> Any:
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        categories = dtype.categories
+        if len(categories) == 0 or pd.api.types.is_string_dtype(categories):
+            names = np.asarray(categories, dtype=object)
+            if all(type(n) is str for n in names):
+                return ("strings", column.cat.codes.to_numpy(dtype=np.int32), names)
+        return _objects(column)
+    if isinstance(dtype, np.dtype):
+        if dtype.kind in "biuf":
+            return column.to_numpy()
+        if dtype.kind == "M":
+            return _objects(column.dt.strftime("%Y-%m-%d"))
+    elif dtype.kind in "iuf":  # nullable Int64, Float64: NaN where missing
+        return column.to_numpy(dtype=np.float64, na_value=np.nan)
+    return _objects(column)
 
 
-def _cell(value: object) -> Any:
-    return None if _missing(value) else _plain(value)
-
-
-def _missing(value: object) -> bool:
-    """None, NaN, pd.NA, NaT: the field is absent. Lists and arrays are never missing."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    return False
-
-
-def _plain(value: object) -> Any:
-    """A value json.dumps can write: numpy scalars and arrays as Python ones, tuples as lists,
-    integral floats in int columns (NaN turned them into floats) as ints, and NaN inside a list
-    as null so the schema check names it."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, bool | int | str):
-        return int(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    if isinstance(value, np.ndarray | list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if value is pd.NA or value is None:
-        return None
-    return value
+def _objects(column: pd.Series[Any]) -> np.ndarray[Any, Any]:
+    """An object array, None where pandas sees a missing value (None, NaN, pd.NA, NaT)."""
+    series: Any = column  # pandas-stubs do not take None as na_value
+    values: np.ndarray[Any, Any] = series.to_numpy(dtype=object, na_value=None)
+    return values
 
 
 # --- errors that name the frame, the row and the column -----------------------------------------
 
+# The core's messages begin with the record ("actors[1] 'b', field 'ages': "), which the frame
+# errors say in their own words: the id is kept, the rest replaced.
+_RECORD_PREFIX = re.compile(r"^[a-z_]+\[\d+\](?: '(?P<id>.*?)')?(?:, field '[^']*')?: ")
+
 
 def _column(field: str) -> str:
     return "age_min/age_max" if field == "ages" else field
-
-
-def _record_id(record: Mapping[str, Any]) -> str:
-    if "id" in record:
-        return str(record["id"])
-    if "source" in record or "target" in record:
-        return f"{record.get('source', '')} → {record.get('target', '')}"
-    if "area" in record:
-        return f"{record.get('area', '')} {record.get('key', '')}"
-    return ""
 
 
 def _where(collection: str, position: int, rows: Mapping[str, pd.Index], record_id: str,
@@ -262,11 +316,10 @@ def _where(collection: str, position: int, rows: Mapping[str, pd.Index], record_
 
 
 def _describe(p: Problem, rows: Mapping[str, pd.Index]) -> str:
-    message = _LINE_SUFFIX.sub("", p.message)
     if p.collection in rows and p.index is not None:
-        return f"{_where(p.collection, p.index, rows, p.id, p.field)}: {message}"
+        return f"{_where(p.collection, p.index, rows, p.id, p.field)}: {p.message}"
     where = p.collection + (f", field {p.field!r}" if p.field else "")
-    return f"{where}: {message}"
+    return f"{where}: {p.message}"
 
 
 def _frame_validation_error(
@@ -278,22 +331,20 @@ def _frame_validation_error(
     return ValidationError("\n  - ".join([head, *lines]), e.problems)
 
 
-def _frame_schema_error(
-    e: SchemaError, doc: Mapping[str, Any], rows: Mapping[str, pd.Index]
-) -> SchemaError:
+def _frame_schema_error(e: SchemaError, rows: Mapping[str, pd.Index]) -> SchemaError:
     lines = []
-    for pointer, _line, _column, message in e.problems:
+    for pointer, _line, _col, message in e.problems:
         parts = pointer.split("/")[1:]
         if len(parts) >= 2 and parts[0] in rows and parts[1].isdigit():
-            collection, position = parts[0], int(parts[1])
             field = parts[2].replace("~1", "/").replace("~0", "~") if len(parts) >= 3 else ""
             if field == "ages" and len(parts) >= 4 and parts[3] in ("0", "1"):
                 field = "age_min" if parts[3] == "0" else "age_max"
-            record = doc[collection][position] if position < len(doc[collection]) else {}
-            where = _where(collection, position, rows, _record_id(record), field)
+            match = _RECORD_PREFIX.match(message)
+            record_id = (match["id"] or "") if match else ""
+            where = _where(parts[0], int(parts[1]), rows, record_id, field)
+            lines.append(f"{where}: {_RECORD_PREFIX.sub('', message)}")
         else:
-            where = pointer or "the frames"
-        lines.append(f"{where}: {_RECORD_PREFIX.sub('', message)}")
+            lines.append(message)
     n = len(lines)
     problems = f"{n} {'problem' if n == 1 else 'problems'}"
     head = f"the frames do not follow the samkart schema ({problems})"

@@ -31,26 +31,41 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
     for i, area in enumerate(area_ids):
         population = draw(st.dictionaries(age_ranges,
                                           st.integers(0, 10**6), max_size=2))
+        mapping = draw(st.sampled_from(sk.vocabulary.names("mapping_status")))
+        mapped = (draw(st.lists(st.sampled_from(["school", "child_welfare", "county", "state"]),
+                                min_size=1, max_size=2, unique=True))
+                  if mapping == "partial" else [])
         land.add_area(area, name=draw(names), kind=draw(st.sampled_from(kinds)),
                       parent=area_ids[draw(st.integers(0, i - 1))] if i else None,
-                      population=population, illustrative=draw(st.booleans()),
-                      citation=draw(optional_text))
+                      population=population, mapping=mapping, mapped=mapped,
+                      illustrative=draw(st.booleans()), citation=draw(optional_text))
     actor_ids = draw(st.lists(ids, min_size=2, max_size=6, unique=True))
-    for actor in actor_ids:
+    for i, actor in enumerate(actor_ids):
         land.add_actor(actor, name=draw(names),
                        sector=draw(st.sampled_from(["", "child_welfare", "own_sector"])),
                        owner=draw(st.sampled_from(sk.vocabulary.names("owner"))),
                        areas=sample(draw, area_ids, 3), ages=draw(ages),
+                       part_of=draw(st.one_of(st.none(), st.sampled_from(actor_ids[:i])))
+                       if i else None,
                        illustrative=draw(st.booleans()), citation=draw(optional_text))
-    for measure in draw(st.lists(ids, max_size=5, unique=True)):
+    measure_ids = draw(st.lists(ids, max_size=5, unique=True))
+    for i, measure in enumerate(measure_ids):
+        since = draw(st.one_of(st.none(), st.just("2019-08-01")))
         land.add_measure(measure, name=draw(names), level=draw(st.integers(1, 4)),
                          providers=sample(draw, actor_ids, 2) or [actor_ids[0]],
                          areas=sample(draw, area_ids, 2), ages=draw(ages),
                          targets=draw(st.lists(st.sampled_from(["all", "neet", "x y"]),
                                                unique=True, max_size=2)),
                          capacity=draw(amounts), participants=draw(amounts), cost=draw(amounts),
+                         participants_kind=draw(st.sampled_from(
+                             sk.vocabulary.names("count_kind"))),
+                         participants_of=draw(st.one_of(st.none(), st.sampled_from(
+                             measure_ids[:i]))) if i else None,
                          keys=sample(draw, list(sk.vocabulary.names("key")), 3),
                          tees=sample(draw, list(sk.vocabulary.names("tee")), 4),
+                         status=draw(st.sampled_from(sk.vocabulary.names("measure_status"))),
+                         since=since,
+                         until=draw(st.one_of(st.none(), st.just("2025-06-30"))),
                          illustrative=draw(st.booleans()), citation=draw(optional_text))
     # Two different actors, drawn without a filter (Hypothesis rejects filters that discard a lot).
     pairs = st.permutations(actor_ids).map(lambda p: (p[0], p[1]))
@@ -70,8 +85,17 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
         land.add_transition(source, target, volume=draw(amounts), reason=draw(optional_text),
                             ages=draw(ages), illustrative=draw(st.booleans()),
                             citation=draw(optional_text))
-    for area in sample(draw, area_ids, 3):
-        land.add_indicator(area, draw(ids), draw(st.floats(-1e12, 1e12, allow_nan=False)),
+    keys: dict[str, list[str]] = {}
+    for area in draw(st.lists(st.sampled_from(area_ids), max_size=4)):
+        key = draw(ids)
+        earlier = keys.setdefault(area, [])
+        land.add_indicator(area, key, draw(st.floats(-1e12, 1e12, allow_nan=False)),
                            year=draw(st.one_of(st.none(), st.integers(1950, 2100))),
-                           source=draw(optional_text), illustrative=draw(st.booleans()))
+                           source=draw(optional_text),
+                           count=draw(st.one_of(st.none(), st.sampled_from(
+                               sk.vocabulary.names("count_kind")))),
+                           subset_of=draw(st.one_of(st.none(), st.sampled_from(earlier)))
+                           if earlier else None,
+                           illustrative=draw(st.booleans()))
+        earlier.append(key)
     return land

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +177,8 @@ def test_a_frame_must_be_a_frame() -> None:
 @given(landscapes())
 def test_any_landscape_round_trips_through_frames(land: sk.Landscape) -> None:
     assert round_trip(land) == land
+    assert sk.from_frames(**land.to_frames()) == land
+    assert pickle.loads(pickle.dumps(land)) == land
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -188,3 +192,110 @@ def test_rows_without_columns_are_named() -> None:
     assert isinstance(e, sk.SchemaError)
     assert "measures row 0, column 'id'" in str(e)
     assert "measures row 1, column 'providers'" in str(e)
+
+
+# --- the header travels in attrs; pickling; the columns the table adds -------------------------
+
+
+def test_frames_carry_the_header_in_attrs(small: sk.Landscape) -> None:
+    frames = small.to_frames()
+    for frame in frames.values():
+        assert frame.attrs["samkart"] == {"name": "Skien", "year": 2021, "currency": "NOK"}
+    assert sk.from_frames(**frames) == small
+    # Explicit arguments win over the attrs.
+    other = sk.from_frames(**frames, name="Grenland", year=2024, currency="EUR")
+    assert (other.name, other.year, other.currency) == ("Grenland", 2024, "EUR")
+    assert other.actors == small.actors
+    # Without attrs and without a name there is nothing to call the landscape.
+    bare = {c: f.copy() for c, f in frames.items()}
+    for frame in bare.values():
+        frame.attrs.clear()
+    with pytest.raises(TypeError, match="needs name="):
+        sk.from_frames(**bare)
+    assert sk.from_frames(**bare, name="Skien", year=2021) == small
+
+
+def test_vocabulary_columns_are_categoricals_of_the_whole_vocabulary(small: sk.Landscape) -> None:
+    frames = small.to_frames()
+    owner = frames["actors"]["owner"]
+    assert isinstance(owner.dtype, pd.CategoricalDtype)
+    assert list(owner.cat.categories) == list(sk.vocabulary.names("owner"))
+    assert owner.tolist() == ["state", "county", "county"]
+    # Owners nobody has still count, with 0.
+    assert owner.value_counts()["private"] == 0
+    intensity = frames["links"]["intensity"]
+    assert intensity.tolist()[0] == "coordination"
+    assert pd.isna(intensity.iloc[1])
+    # Categorical or text: both read back.
+    actors = frames["actors"].assign(owner=owner.astype(object))
+    assert sk.from_frames(**{**frames, "actors": actors}) == small
+
+
+def test_new_fields_are_columns_and_round_trip() -> None:
+    land = sk.Landscape("Ny", year=2024)
+    land.add_area("40", name="Fylket", kind="county", mapping="partial", mapped=["school"])
+    land.add_actor("ot", name="OT", owner="county", areas=["40"])
+    land.add_actor("ot-skien", name="OT Skien", owner="county", areas=["40"], part_of="ot")
+    land.add_measure("m0", name="Alle", level=1, providers=["ot"], participants=300)
+    land.add_measure("m1", name="Gruppe", level=2, providers=["ot-skien"], participants=12,
+                     participants_kind="stock", participants_of="m0", status="pilot",
+                     since="2023-08-01", until="2025-06-30")
+    land.add_indicator("40", "neet", 4200, count="flow")
+    land.add_indicator("40", "neet_disabled", 700, count="stock", subset_of="neet")
+    frames = land.to_frames()
+    assert frames["areas"][["mapping", "mapped"]].values.tolist() == [["partial", ["school"]]]
+    assert frames["actors"]["part_of"].tolist()[1] == "ot"
+    measures = frames["measures"]
+    assert measures["status"].tolist() == ["active", "pilot"]
+    assert measures["participants_kind"].tolist() == ["flow", "stock"]
+    assert measures["participants_of"].tolist()[1] == "m0"
+    assert measures["since"].tolist()[1] == "2023-08-01"
+    assert frames["indicators"]["count"].tolist() == ["flow", "stock"]
+    assert frames["indicators"]["subset_of"].tolist()[1] == "neet"
+    assert sk.from_frames(**frames) == land
+    assert pickle.loads(pickle.dumps(land)) == land
+
+
+def test_list_columns_explode_into_the_long_form(small: sk.Landscape) -> None:
+    measures = small.to_frames()["measures"]
+    long = measures.explode("keys")
+    assert long["keys"].tolist()[0] == "participation"
+    assert len(long) == len(measures)  # one key, or none, each
+
+
+def test_pickle_uses_columns_not_json_text(vt: sk.Landscape) -> None:
+    state = vt.__getstate__()
+    assert isinstance(state, dict)
+    assert state["name"] == vt.name
+    # Strings as UTF-8 bytes end to end with their offsets: no Python object per string.
+    kind, codes, data, ends = state["actors"]["owner"]
+    assert kind == "strings8"
+    names = [bytes(data[a:b]).decode() for a, b in itertools.pairwise(ends)]
+    assert names == list(sk.vocabulary.names("owner"))
+    assert [names[c] for c in codes] == [a.owner for a in vt.actors]
+    kind, offsets, codes, data, ends = state["measures"]["providers"]
+    assert kind == "lists8"
+    assert offsets[-1] == len(codes) == sum(len(m.providers) for m in vt.measures)
+    assert pickle.loads(pickle.dumps(vt)) == vt
+
+
+def test_wrong_values_in_object_columns_are_named() -> None:
+    measures = pd.DataFrame({"id": ["m1", "m2"], "name": ["M1", "M2"], "level": ["early", "late"],
+                             "providers": [["a"], "b"], "capacity": pd.Series([40, "many"],
+                                                                             dtype=object)})
+    e = bad("measures", measures)
+    assert isinstance(e, sk.SchemaError)
+    text = str(e)
+    assert "measures row 1 ('m2'), column 'level': unknown level 'late'" in text
+    assert "measures row 1 ('m2'), column 'providers': expected a list of strings" in text
+    assert "measures row 1 ('m2'), column 'capacity': expected a number, got 'many'" in text
+    assert "2 problems" not in text  # three, each once
+
+
+def test_dates_may_be_datetimes() -> None:
+    links = pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["network"],
+                          "since": pd.to_datetime(["2020-02-29"])})
+    land = sk.from_frames(
+        actors=pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "owner": ["state"] * 2}),
+        links=links, name="x")
+    assert land.links[0].since == "2020-02-29"

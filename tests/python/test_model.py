@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import enum
 import pickle
+import re
 from collections.abc import Callable
 
 import pytest
@@ -336,3 +337,63 @@ def test_vocabulary_helpers() -> None:
         sk.terms("colour")
     with pytest.raises(ValueError, match="municipal"):
         sk.label("owner", "kommune")
+
+
+# --- the field table drives the keywords and the properties ----------------------------------
+
+
+def test_every_field_is_a_keyword_and_a_property() -> None:
+    adders = {"areas": "add_area", "actors": "add_actor", "measures": "add_measure",
+              "links": "add_link", "transitions": "add_transition",
+              "indicators": "add_indicator"}
+    classes = {"areas": sk.Area, "actors": sk.Actor, "measures": sk.Measure, "links": sk.Link,
+               "transitions": sk.Transition, "indicators": sk.Indicator}
+    for collection, adder in adders.items():
+        names = sk.schema.field_names(collection)
+        # pybind11 writes the signature as the docstring's first line.
+        doc = getattr(sk.Landscape, adder).__doc__
+        parameters = re.findall(r"(\w+): ", doc.splitlines()[0].split("(", 1)[1])
+        assert parameters == ["self", *names]
+        for field in names:
+            assert isinstance(getattr(classes[collection], field), property), field
+
+
+def test_new_fields_as_keywords_with_their_defaults(small: sk.Landscape) -> None:
+    small.add_area("3806", name="Porsgrunn", parent="40", mapping="partial",
+                   mapped=["school", "child_welfare"])
+    area = small.area("3806")
+    assert (area.mapping, area.mapped) == ("partial", ("school", "child_welfare"))
+    assert small.area("40").mapping == "complete"
+    small.add_actor("ot-vt", name="OT Vestfold og Telemark", owner="county")
+    small.add_actor("ot-porsgrunn", name="OT Porsgrunn", owner="county", part_of="ot-vt")
+    assert small.actor("ot-porsgrunn").part_of == "ot-vt"
+    small.add_measure("m3", name="Pilot", level=3, providers=["ot-skien"], participants=8,
+                      participants_kind="stock", participants_of="m1", status="pilot",
+                      since="2024-01-01")
+    m = small.measure("m3")
+    assert (m.participants_kind, m.participants_of, m.status, m.since, m.until) == (
+        "stock", "m1", "pilot", "2024-01-01", None)
+    assert small.measure("m1").status == "active"
+    small.add_indicator("3807", "neet_count_16_19", 120, count="stock",
+                        subset_of="neet_count_16_25")
+    assert (small.indicators[-1].count, small.indicators[-1].subset_of) == (
+        "stock", "neet_count_16_25")
+    assert small.indicators[0].count is None
+    # A default is left out of the repr, a value other than the default shown.
+    assert "status" not in repr(small.measure("m1"))
+    assert "status='pilot'" in repr(m)
+    assert "mapping='partial'" in repr(area)
+
+
+def test_new_vocabulary_keywords_are_checked(small: sk.Landscape) -> None:
+    before = copy.deepcopy(small)
+    with pytest.raises(sk.ValidationError) as info:
+        small.add_measure("m3", name="X", level=1, providers=["ot-skien"], status="planned",
+                          participants_kind="yearly")
+    assert [p.field for p in info.value.problems] == ["participants_kind", "status"]
+    assert "active|pilot|proposed|ended" in info.value.problems[1].message
+    with pytest.raises(sk.ValidationError) as info:
+        small.add_indicator("3807", "k", 1.0, count="many")
+    assert info.value.problems[0].field == "count"
+    assert info.value.problems[0].id == "3807 k"
+    assert small == before
