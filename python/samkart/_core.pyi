@@ -45,6 +45,7 @@ __all__: list[str] = [
     "coverage",
     "dirichlet_draws",
     "find_gaps",
+    "from_columns",
     "from_json_string",
     "gap_kinds",
     "json_schema_version",
@@ -56,9 +57,11 @@ __all__: list[str] = [
     "record_schemas",
     "recoverable_cells",
     "role_map",
+    "split_lists",
     "suppress_cells",
     "synthetic",
     "terms",
+    "to_columns",
     "to_json_string",
     "validate_json_file",
     "vestfold_telemark",
@@ -111,17 +114,17 @@ class Area:
     @property
     def citation(self) -> str | None:
         """
-        where the record comes from
+        where the record comes from, e.g. "001"
         """
     @property
     def id(self) -> str:
         """
-        e.g. "3807"
+        the area's id, e.g. the municipality number "3807"
         """
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def kind(self) -> str:
@@ -129,19 +132,29 @@ class Area:
         country, county, municipality or district
         """
     @property
+    def mapped(self) -> tuple[str, ...]:
+        """
+        with mapping partial: the sectors or owners that were mapped
+        """
+    @property
+    def mapping(self) -> str:
+        """
+        how much of the area's services was mapped: complete, partial or none
+        """
+    @property
     def name(self) -> str:
         """
-        e.g. "Skien"
+        the area's name, e.g. "Skien"
         """
     @property
     def parent(self) -> str | None:
         """
-        id of the enclosing area, or None
+        the id of the enclosing area
         """
     @property
     def population(self) -> dict[tuple[int, int], float]:
         """
-        {(min_age, max_age): count}
+        people living in the area, by age band
         """
 
 class Actor:
@@ -166,7 +179,7 @@ class Actor:
     @property
     def ages(self) -> tuple[int, int] | None:
         """
-        (min, max) ages served, or None for not restricted
+        ages served, (min, max); absent: not restricted
         """
     @property
     def areas(self) -> tuple[str, ...]:
@@ -176,32 +189,37 @@ class Actor:
     @property
     def citation(self) -> str | None:
         """
-        where the record comes from
+        where the record comes from, e.g. "002 §5.3"
         """
     @property
     def id(self) -> str:
         """
-        e.g. "ot-skien"
+        the actor's id, e.g. "ot-skien"
         """
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def name(self) -> str:
         """
-        e.g. "Oppfølgingstjenesten Skien"
+        the actor's name, e.g. "Oppfølgingstjenesten Skien"
         """
     @property
     def owner(self) -> str:
         """
-        municipal, county, state, private or voluntary
+        who runs and funds it: municipal, county, state, private or voluntary
+        """
+    @property
+    def part_of(self) -> str | None:
+        """
+        the actor this is a unit of, e.g. OT Skien of OT Vestfold og Telemark
         """
     @property
     def sector(self) -> str:
         """
-        e.g. "follow_up_service"
+        the kind of service, e.g. "follow_up_service"
         """
 
 class Measure:
@@ -226,17 +244,17 @@ class Measure:
     @property
     def ages(self) -> tuple[int, int] | None:
         """
-        (min, max), or None for the providers' ages
+        ages, (min, max); absent: the providers' ages
         """
     @property
     def areas(self) -> tuple[str, ...]:
         """
-        ids of the areas; empty means the providers' areas
+        ids of the areas; empty: the providers' areas
         """
     @property
     def capacity(self) -> float | None:
         """
-        places per year, or None
+        places per year
         """
     @property
     def citation(self) -> str | None:
@@ -246,7 +264,7 @@ class Measure:
     @property
     def cost(self) -> float | None:
         """
-        per year in the landscape's currency, or None
+        cost per year, in the landscape's currency
         """
     @property
     def id(self) -> str:
@@ -256,42 +274,67 @@ class Measure:
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def keys(self) -> tuple[str, ...]:
         """
-        of collaboration, participation, innovation
+        the three keys it works with: collaboration, participation, innovation
         """
     @property
     def level(self) -> Level:
         """
-        samkart.Level
+        prevention level: 1 universal, 2 early, 3 targeted, 4 intensive
         """
     @property
     def name(self) -> str:
         """
-        e.g. "Samtalegruppe"
+        the measure's name, e.g. "Samtalegruppe"
         """
     @property
     def participants(self) -> float | None:
         """
-        young people per year, or None
+        young people taking part (per year, or on one day: participants_kind)
+        """
+    @property
+    def participants_kind(self) -> str:
+        """
+        participants are a yearly flow or a count on one day (stock)
+        """
+    @property
+    def participants_of(self) -> str | None:
+        """
+        a measure whose participants include these (a subset is never added to it)
         """
     @property
     def providers(self) -> tuple[str, ...]:
         """
-        ids of the providing actors (at least one)
+        ids of the providing actors, at least one
+        """
+    @property
+    def since(self) -> str | None:
+        """
+        the date it started
+        """
+    @property
+    def status(self) -> str:
+        """
+        active, pilot, proposed or ended; only active and pilot measures cover
         """
     @property
     def targets(self) -> tuple[str, ...]:
         """
-        target groups, e.g. ("neet",)
+        target groups, e.g. ["neet"]
         """
     @property
     def tees(self) -> tuple[str, ...]:
         """
-        of early, close_follow_up, tailored, cross_sector
+        the four T's it follows: early, close_follow_up, tailored, cross_sector
+        """
+    @property
+    def until(self) -> str | None:
+        """
+        the date it ended or ends
         """
 
 class Link:
@@ -326,7 +369,7 @@ class Link:
     @property
     def coordinator(self) -> str | None:
         """
-        actor id of who holds the baton (stafettholder), or None
+        the actor who holds the baton (stafettholder)
         """
     @property
     def formal(self) -> bool:
@@ -336,52 +379,52 @@ class Link:
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def intensity(self) -> str | None:
         """
-        awareness, cooperation, coordination, integration (PARTNER), or None
+        depth on the PARTNER scale: awareness, cooperation, coordination, integration
         """
     @property
     def kind(self) -> str:
         """
-        agreement, referral, shared_plan, information_sharing, co_location, joint_measure or network
+        the form of collaboration
         """
     @property
     def legal_basis(self) -> str | None:
         """
-        e.g. "opplæringslova § 3-6"
+        the law that assigns it, e.g. "opplæringslova § 3-6"
         """
     @property
     def since(self) -> str | None:
         """
-        ISO date YYYY-MM-DD, or None
+        the date it started
         """
     @property
     def source(self) -> str:
         """
-        actor id
+        an actor id
         """
     @property
     def target(self) -> str:
         """
-        actor id
+        an actor id
         """
     @property
     def trust(self) -> float | None:
         """
-        survey score 0–4, or None
+        survey score of trust, 0–4
         """
     @property
     def until(self) -> str | None:
         """
-        ISO date YYYY-MM-DD, or None
+        the date it ended
         """
     @property
     def value(self) -> float | None:
         """
-        survey score 0–4, or None
+        survey score of value, 0–4
         """
 
 class Transition:
@@ -406,7 +449,7 @@ class Transition:
     @property
     def ages(self) -> tuple[int, int] | None:
         """
-        (min, max), or None
+        ages of those handed over, (min, max)
         """
     @property
     def citation(self) -> str | None:
@@ -416,27 +459,27 @@ class Transition:
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def reason(self) -> str | None:
         """
-        e.g. "dropout", or None
+        why, e.g. "dropout" or "age_limit"
         """
     @property
     def source(self) -> str:
         """
-        actor id
+        the actor handing over
         """
     @property
     def target(self) -> str:
         """
-        actor id
+        the actor taking over
         """
     @property
     def volume(self) -> float | None:
         """
-        young people per year, or None
+        young people handed over per year
         """
 
 class Indicator:
@@ -461,22 +504,32 @@ class Indicator:
     @property
     def area(self) -> str:
         """
-        area id
+        the area it describes
+        """
+    @property
+    def count(self) -> str | None:
+        """
+        a count of people per year (flow) or on one day (stock); absent: not a count
         """
     @property
     def illustrative(self) -> bool:
         """
-        True: plausible, not taken from a source
+        true: plausible, not taken from a source
         """
     @property
     def key(self) -> str:
         """
-        e.g. "neet_count_16_25"
+        what it measures, e.g. "neet_count_16_25"
         """
     @property
     def source(self) -> str | None:
         """
         citation, e.g. "002 §5"
+        """
+    @property
+    def subset_of(self) -> str | None:
+        """
+        the key of an indicator of the same area whose people include these
         """
     @property
     def value(self) -> float:
@@ -486,7 +539,7 @@ class Indicator:
     @property
     def year(self) -> int | None:
         """
-        the year it describes, or None
+        the year it describes
         """
 
 class Problem:
@@ -663,7 +716,7 @@ class Landscape:
         """
         Equal when every field is equal; NotImplemented for another type.
         """
-    def __getstate__(self) -> str: ...
+    def __getstate__(self) -> dict[str, typing.Any]: ...
     def __init__(
         self,
         name: str,
@@ -674,7 +727,7 @@ class Landscape:
         An empty landscape. @throws ValidationError for an implausible year or empty currency.
         """
     def __repr__(self) -> str: ...
-    def __setstate__(self, arg0: str) -> None: ...
+    def __setstate__(self, arg0: dict[str, typing.Any]) -> None: ...
     def _repr_html_(self) -> str:
         """
         The summary as HTML, for Jupyter.
@@ -692,11 +745,12 @@ class Landscape:
         owner: str,
         areas: collections.abc.Sequence[str] = (),
         ages: tuple[int, int] | collections.abc.Sequence[int] | None = None,
+        part_of: str | None = None,
         illustrative: bool = False,
         citation: str | None = None,
     ) -> None:
         """
-        Add an actor. `owner` is municipal|county|state|private|voluntary; `areas` ids of areas already added; `ages` (min, max) or None. @throws ValidationError.
+        Add an actor. `owner` is municipal|county|state|private|voluntary; `areas` ids of areas already added; `ages` (min, max) or None; `part_of` an actor already added. Every field of samkart.schema.fields("actors") is a keyword of the same name. @throws ValidationError.
         """
     def add_area(
         self,
@@ -706,11 +760,13 @@ class Landscape:
         kind: str = "municipality",
         parent: str | None = None,
         population: collections.abc.Mapping[tuple[int, int], float] | None = None,
+        mapping: str = "complete",
+        mapped: collections.abc.Sequence[str] = (),
         illustrative: bool = False,
         citation: str | None = None,
     ) -> None:
         """
-        Add an area. `kind` is country|county|municipality|district; `parent` an area already added; `population` a dict {(min_age, max_age): count}. @throws ValidationError.
+        Add an area. `kind` is country|county|municipality|district; `parent` an area already added; `population` a dict {(min_age, max_age): count}; `mapping` complete|partial|none. Every field of samkart.schema.fields("areas") is a keyword of the same name. @throws ValidationError.
         """
     def add_areas(self, frame: pandas.DataFrame) -> None:
         """
@@ -737,10 +793,12 @@ class Landscape:
         *,
         year: typing.SupportsInt | typing.SupportsIndex | None = None,
         source: str | None = None,
+        count: str | None = None,
+        subset_of: str | None = None,
         illustrative: bool = False,
     ) -> None:
         """
-        Add a figure about an area, e.g. add_indicator("3807", "neet_count_16_25", 420, year=2019, source="002 §5"). @throws ValidationError.
+        Add a figure about an area, e.g. add_indicator("3807", "neet_count_16_25", 420, year=2019, source="002 §5"); `count` flow|stock when it counts people. Every field of samkart.schema.fields("indicators") is a keyword of the same name. @throws ValidationError.
         """
     def add_indicators(self, frame: pandas.DataFrame) -> None:
         """
@@ -776,7 +834,7 @@ class Landscape:
         citation: str | None = None,
     ) -> None:
         """
-        Add a link between two actors. `kind` is agreement|referral|shared_plan|information_sharing|co_location|joint_measure|network; `intensity` awareness|cooperation|coordination|integration; `since`/`until` YYYY-MM-DD. @throws ValidationError.
+        Add a link between two actors. `kind` is agreement|referral|shared_plan|information_sharing|co_location|joint_measure|network; `intensity` awareness|cooperation|coordination|integration; `since`/`until` YYYY-MM-DD. Every field of samkart.schema.fields("links") is a keyword of the same name. @throws ValidationError.
         """
     def add_measure(
         self,
@@ -790,14 +848,19 @@ class Landscape:
         targets: collections.abc.Sequence[str] = (),
         capacity: typing.SupportsFloat | typing.SupportsIndex | None = None,
         participants: typing.SupportsFloat | typing.SupportsIndex | None = None,
+        participants_kind: str = "flow",
+        participants_of: str | None = None,
         cost: typing.SupportsFloat | typing.SupportsIndex | None = None,
         keys: collections.abc.Sequence[str] = (),
         tees: collections.abc.Sequence[str] = (),
+        status: str = "active",
+        since: str | None = None,
+        until: str | None = None,
         illustrative: bool = False,
         citation: str | None = None,
     ) -> None:
         """
-        Add a measure. `level` is 1–4 or a samkart.Level; `providers` at least one actor id; `keys` of collaboration|participation|innovation; `tees` of early|close_follow_up|tailored|cross_sector. @throws ValidationError.
+        Add a measure. `level` is 1–4 or a samkart.Level; `providers` at least one actor id; `keys` of collaboration|participation|innovation; `tees` of early|close_follow_up|tailored|cross_sector; `status` active|pilot|proposed|ended. Every field of samkart.schema.fields("measures") is a keyword of the same name. @throws ValidationError.
         """
     def add_transition(
         self,
@@ -811,7 +874,7 @@ class Landscape:
         citation: str | None = None,
     ) -> None:
         """
-        Add a hand-over of young people (volume per year) from one actor to another. @throws ValidationError.
+        Add a hand-over of young people (volume per year) from one actor to another. Every field of samkart.schema.fields("transitions") is a keyword of the same name. @throws ValidationError.
         """
     def area(self, id: str) -> Area:
         """
@@ -821,25 +884,24 @@ class Landscape:
         """
         The landscape as it was on ``date``.
 
-            - **links** are kept when ``since ≤ date ≤ until`` (both days inclusive; a missing bound
-              is open): a link that started later or ended before is left out;
-            - **measures** likewise by their ``since``/``until``: a measure that ended before the date
-              (or started after it) is **left out**, so that coverage and gaps count only what was
-              running; one with ``status`` ``ended`` whose ``until`` is on or after the date was
-              running then and gets ``status`` ``active``. A measure with status ``ended`` and no
-              ``until`` is kept as it is (when it ended is unknown), as are ``pilot`` and
-              ``proposed`` measures without dates;
-            - **indicators** of a later year than the date's are left out;
-            - areas, actors and transitions have no dates and are kept;
-            - the year becomes the date's year; name and currency are kept.
+        - **links** are kept when ``since ≤ date ≤ until`` (both days inclusive; a missing bound
+          is open): a link that started later or ended before is left out;
+        - **measures** likewise by their ``since``/``until``: a measure that ended before the date
+          (or started after it) is **left out**, so that coverage and gaps count only what was
+          running; one with ``status`` ``ended`` whose ``until`` is on or after the date was
+          running then and gets ``status`` ``active``. A measure with status ``ended`` and no
+          ``until`` is kept as it is (when it ended is unknown), as are ``pilot`` and
+          ``proposed`` measures without dates;
+        - **indicators** of a later year than the date's are left out;
+        - areas, actors and transitions have no dates and are kept;
+        - the year becomes the date's year; name and currency are kept.
 
-            The landscape (``self``) is not changed.
+        The landscape (``self``) is not changed.
 
-            Raises
-            ------
-            ArgumentError
-                ``date`` is not a date.
-
+        Raises
+        ------
+        ArgumentError
+            ``date`` is not a date.
         """
     def measure(self, id: str) -> Measure:
         """
@@ -847,11 +909,13 @@ class Landscape:
         """
     def summary(self, lang: str = "en") -> samkart.summary.Summary:
         """
-        Counts of the landscape: measures by level, actors by owner and by sector, links by kind (a samkart.Summary; print it for a text block).
+        Counts of the landscape: measures by level, actors by owner and by sector, links by kind
+        (a samkart.Summary; print it for a text block).
         """
     def to_frames(self) -> dict[str, pandas.DataFrame]:
         """
-        One pandas DataFrame per collection: a dict keyed by "areas", "actors", "measures", "links", "transitions", "indicators" (see samkart.frames).
+        One pandas DataFrame per collection: a dict keyed by "areas", "actors", "measures",
+        "links", "transitions", "indicators" (see samkart.frames).
         """
     @typing.overload
     def to_json(
@@ -1426,6 +1490,16 @@ def find_gaps(
     Every gap of a landscape under the given rules (see samkart.GapRules), most severe first.
     """
 
+def from_columns(
+    state: dict[str, typing.Any],
+    *,
+    rows: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {},
+    source: str = "<columns>",
+) -> Landscape:
+    """
+    A landscape from columns as to_columns makes them, or a 1-d numpy array per column. `rows` gives the rows of a collection whose columns cannot say (none given). @throws SchemaError naming collection, row and field; ValidationError.
+    """
+
 def from_json_string(text: str, source_name: str = "<string>") -> Landscape:
     """
     Parse a landscape from JSON text. @throws SchemaError, ValidationError.
@@ -1487,6 +1561,14 @@ def role_map(
     Role map as a dict: actor_ids, actor_names, level_ids, names (#actors × 4 row-major: the measure names of each cell joined by "; "), and the measure ids of the cells in compressed rows (offsets, cell_ids; cell_ids is None unless `ids`). Use samkart.mapping.role_map.
     """
 
+def split_lists(
+    offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
+    values: numpy.typing.NDArray[typing.Any],
+) -> numpy.typing.NDArray[typing.Any]:
+    """
+    An object array of lists: row i is values[offsets[i]:offsets[i + 1]] as a list.
+    """
+
 def suppress_cells(
     values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, n]"],
     threshold: typing.SupportsFloat | typing.SupportsIndex = 5.0,
@@ -1528,6 +1610,11 @@ def synthetic(
 def terms(vocabulary: str) -> tuple[Term, ...]:
     """
     The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind (closed) or sector, target (recommended).
+    """
+
+def to_columns(landscape: Landscape, *, utf8: bool = False) -> dict[str, typing.Any]:
+    """
+    The landscape as columns: {"name", "year", "currency", "areas": {column: tuple}, ...}, one tuple of numpy arrays per column (see samkart.frames). With `utf8`, the strings of a column are UTF-8 bytes end to end and their offsets, not str objects: the state pickling uses.
     """
 
 def to_json_string(

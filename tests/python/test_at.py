@@ -117,12 +117,7 @@ def test_a_count_that_is_a_subset_of_a_measure_left_out_loses_the_reference() ->
 def test_measures_with_dates_through_the_landscape() -> None:
     frames = measure_frames()
     frames["measures"] = frames["measures"].drop(columns="participants_of")
-    try:
-        land = sk.from_frames(**frames, name="Grenland", year=2023)
-    except sk.SamkartError:
-        pytest.skip("the measures' status, since and until are not read from frames yet "
-                    "(the json/columns work); at_frames is tested above")
-    if "since" not in land.to_frames()["measures"].columns:
-        pytest.skip("to_frames does not give the measures' dates yet")
+    land = sk.from_frames(**frames, name="Grenland", year=2023)
+    assert "since" in land.to_frames()["measures"].columns
     assert set(land.at("2023-01-01").to_frames()["measures"]["id"]) == {
         "running", "new", "old-unknown", "proposal"}

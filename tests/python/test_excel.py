@@ -356,11 +356,6 @@ def test_sheets_and_labels_come_from_the_field_table(tmp_path: Path) -> None:
     assert labels["age_min"] == sk.schema.field("measures", "ages").label("da") + " fra"
 
 
-def _reads_new_fields() -> bool:
-    return "part_of" in sk.Landscape(name="x").to_frames()["actors"].columns
-
-
-@pytest.mark.skipif(not _reads_new_fields(), reason="the core does not read part_of yet")
 def test_new_fields_round_trip(tmp_path: Path) -> None:
     land = sk.Landscape(name="Findings fields", year=2021)
     land.add_area("40", name="VT", kind="county")

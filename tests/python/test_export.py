@@ -66,12 +66,6 @@ def test_not_a_folder(tmp_path: Path) -> None:
         read_csv_folder(tmp_path / "missing")
 
 
-def _reads_new_fields() -> bool:
-    """True once the core reads and writes the fields of the findings issue (part_of, status,
-    ...); until then the tests that fill them in are skipped, the others still run."""
-    return "part_of" in sk.Landscape(name="x").to_frames()["actors"].columns
-
-
 def _with_new_fields() -> sk.Landscape:
     """A landscape that sets every field of the findings issue, away from its default."""
     frames = {
@@ -108,7 +102,6 @@ def test_csv_columns_come_from_the_field_table() -> None:
     assert "subset_of" in CSV_COLUMNS["indicators"]
 
 
-@pytest.mark.skipif(not _reads_new_fields(), reason="the core does not read part_of yet")
 def test_new_fields_round_trip(tmp_path: Path) -> None:
     land = _with_new_fields()
     write_csv_folder(land, tmp_path)
