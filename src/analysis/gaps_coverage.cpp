@@ -320,9 +320,6 @@ void find_capacity_gaps(const GapContext& ctx, std::vector<Gap>& out, std::vecto
             ++total[slot(measures[m].level)];
             if (!measures[m].capacity) missing[slot(measures[m].level)].push_back(m);
         }
-        Index root = npos;  // the one area at the top, if there is one
-        for (Index a = 0; a < land.areas().size(); ++a)
-            if (land.area_parent(a) == npos) root = root == npos ? a : static_cast<Index>(land.areas().size());
         for (auto level : ctx.rules.capacity_levels) {
             const auto n = total[slot(level)];
             const auto& list = missing[slot(level)];
@@ -330,7 +327,14 @@ void find_capacity_gaps(const GapContext& ctx, std::vector<Gap>& out, std::vecto
                 continue;
             Gap g{.kind = GapKind::CAPACITY_UNKNOWN,
                   .severity = 0.4 * static_cast<double>(list.size()) / static_cast<double>(n)};
-            if (root < land.areas().size()) ctx.set_area_index(g, root);
+            // Filed under the smallest area that holds every measure of the level.
+            std::vector<Index> scopes;
+            for (Index m = 0; m < measures.size(); ++m)
+                if (ctx.in_place[m] && measures[m].level == level)
+                    scopes.insert(scopes.end(), ctx.measure_scopes[m].begin(), ctx.measure_scopes[m].end());
+            std::sort(scopes.begin(), scopes.end());
+            scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
+            if (const auto area = ctx.common_area(scopes); area != npos) ctx.set_area_index(g, area);
             else g.area_name = land.name();
             g.level = level;
             constexpr std::size_t named = 50;  // a readable list; `value` has the count

@@ -13,12 +13,13 @@ namespace detail {
 
 namespace {
 
-/// An organisation with units is named by its top; an actor of its own by its sector, so that
-/// a landscape without part_of still groups its gaps into a readable number of findings.
-std::string organisation_key(const GapContext& ctx, Index actor, bool& has_units) {
+/// An organisation with units, or an actor serving several municipalities, is named by its
+/// top; a local actor of its own by its sector, so that a landscape without part_of still
+/// groups its gaps into a readable number of findings.
+std::string organisation_key(const GapContext& ctx, Index actor, bool& named) {
     const Index top = ctx.lineage[actor].back();
-    has_units = top != actor || ctx.has_units(top);
-    return has_units ? "actor:" + ctx.land.actors()[top].id : "sector:" + ctx.land.actors()[actor].sector;
+    named = top != actor || ctx.has_units(top) || ctx.actor_scopes[actor].size() > 1;
+    return named ? "actor:" + ctx.land.actors()[top].id : "sector:" + ctx.land.actors()[actor].sector;
 }
 
 }  // namespace
