@@ -14,12 +14,11 @@ namespace detail {
 namespace {
 
 /// An organisation with units, or an actor serving several municipalities, is named by its
-/// top; a local actor of its own by its sector, so that a landscape without part_of still
-/// groups its gaps into a readable number of findings.
-std::string organisation_key(const GapContext& ctx, Index actor, bool& named) {
+/// top; a local actor of its own is not (its finding is named by its sector), so that a
+/// landscape without part_of still groups its gaps into a readable number of findings.
+bool named_organisation(const GapContext& ctx, Index actor) {
     const Index top = ctx.lineage[actor].back();
-    named = top != actor || ctx.has_units(top) || ctx.actor_scopes[actor].size() > 1;
-    return named ? "actor:" + ctx.land.actors()[top].id : "sector:" + ctx.land.actors()[actor].sector;
+    return top != actor || ctx.has_units(top) || ctx.actor_scopes[actor].size() > 1;
 }
 
 }  // namespace
@@ -32,20 +31,23 @@ void assign_causes(const GapContext& ctx, std::vector<Gap>& gaps) {
         if (!g.cause.empty()) continue;
         switch (g.kind) {
             case GapKind::AGE_CLIFF: {
+                // One cause per sector, level and age; the finding names the organisation when
+                // all its gaps are of one (GapReport::findings), else the sector.
                 const Index actor = land.actor_index(g.actors.front());
-                bool units = false;
-                const auto key = organisation_key(ctx, actor, units);
-                g.subject = units ? land.actors()[ctx.lineage[actor].back()].name : key;
-                g.cause = kind + ":" + key + ":" + level + ":" + std::to_string(g.ages->min);
+                g.subject = named_organisation(ctx, actor) ? land.actors()[ctx.lineage[actor].back()].name : "";
+                g.cause = kind + ":" + land.actors()[actor].sector + ":" + level + ":" +
+                          std::to_string(g.ages->min);
                 break;
             }
             case GapKind::AGE_UNCOVERED: g.cause = kind + ":" + g.ages->to_string(); break;
             case GapKind::CAPACITY_SHORT:
             case GapKind::CAPACITY_UNKNOWN: g.cause = kind + ":" + level; break;
-            case GapKind::DUPLICATION:
+            case GapKind::DUPLICATION: {
+                // Level and target groups (the part of the function before the sectors).
                 g.subject = g.detail;
-                g.cause = kind + ":" + g.detail;
+                g.cause = kind + ":" + g.detail.substr(0, g.detail.find('#'));
                 break;
+            }
             case GapKind::SINGLE_POINT_OF_FAILURE:
             case GapKind::ISOLATED_ACTOR: {
                 const auto& actor = land.actor(g.actors.front());
@@ -89,6 +91,7 @@ std::vector<Finding> GapReport::findings() const {
             out.push_back(std::move(f));
         }
         auto& f = out[it->second];
+        if (f.subject != g.subject) f.subject.clear();  // gaps of several organisations
         f.severity = std::max(f.severity, g.severity);
         if (g.young_people) f.young_people = f.young_people.value_or(0) + *g.young_people;
         if (g.area) {
@@ -103,6 +106,12 @@ std::vector<Finding> GapReport::findings() const {
         f.expected += g.expected.value_or(0);
         f.value_missing += g.value_missing;
     }
+    // A cliff finding of several organisations (or local actors) is named by their sector.
+    for (auto& f : out)
+        if (f.kind == GapKind::AGE_CLIFF && f.subject.empty()) {
+            const auto first = f.cause.find(':') + 1;
+            f.subject = "sector:" + f.cause.substr(first, f.cause.find(':', first) - first);
+        }
     // Ranked by the young people affected (none last), then severity, then reach.
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         const double ya = a.young_people.value_or(-1), yb = b.young_people.value_or(-1);

@@ -402,7 +402,8 @@ TEST_CASE("gaps: findings group the gaps of one cause and rank them by young peo
     const auto cliff = std::find_if(findings.begin(), findings.end(),
                                     [](const Finding& f) { return f.kind == GapKind::AGE_CLIFF; });
     REQUIRE(cliff != findings.end());
-    CHECK(cliff->cause == "age_cliff:actor:ot:3:22");
+    CHECK(cliff->cause == "age_cliff:follow_up_service:3:22");
+    CHECK(cliff->subject == "OT Fylket");
     CHECK(cliff->areas.size() == 2);
     CHECK(cliff->young_people == 40);
     CHECK(cliff->message("nb").starts_with("Tiltakene på nivå 3 hos OT Fylket gjelder til og med 21 år"));
