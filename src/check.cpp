@@ -355,9 +355,6 @@ void Checker::indicator(const Indicator& ind, Index i) {
                              "indicator that includes it, or leave subset_of out");
         return;
     }
-    if (!ind.count)
-        w.error("count", "subset_of makes this a count of people; say whether it is a yearly flow "
-                         "or a count on one day (count: flow|stock)");
     if (!indicator_list) return;
     const Indicator* whole = nullptr;
     for (const auto& other : *indicator_list)

@@ -376,14 +376,15 @@ samkart::LandscapeRecords every_field_set() {
                        .illustrative = true, .citation = "001"});
     r.areas.push_back({.id = "0", .name = "Norge", .kind = AreaKind::COUNTRY,
                        .population = {{.ages = {0, 120}, .count = 5500000}},
-                       .mapping = MappingStatus::NONE, .mapped = {"state"}, .illustrative = true,
+                       .mapping = MappingStatus::NONE, .illustrative = true,
                        .citation = "002"});
-    r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
-                        .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
-                        .part_of = "ot-unit", .illustrative = true, .citation = "002 §5.3"});
+    // The unit first, so that the first actor holds every field (part_of may refer forward).
     r.actors.push_back({.id = "ot-unit", .name = "OT Skien", .sector = "school",
                         .owner = Owner::STATE, .areas = {"0"}, .ages = AgeRange{16, 20},
                         .part_of = "ot", .illustrative = true, .citation = "x"});
+    r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
+                        .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
+                        .illustrative = true, .citation = "002 §5.3"});
     r.measures.push_back({.id = "m1", .name = "Samtalegruppe", .level = Level::INTENSIVE,
                           .providers = {"ot"}, .areas = {"40"}, .ages = AgeRange{16, 19},
                           .targets = {"neet"}, .capacity = 40.5, .participants = 12,
@@ -394,7 +395,7 @@ samkart::LandscapeRecords every_field_set() {
     r.measures.push_back({.id = "m2", .name = "Los", .level = Level::EARLY, .providers = {"ot-unit"},
                           .areas = {"0"}, .ages = AgeRange{15, 24}, .targets = {"dropout_risk"},
                           .capacity = 100, .participants = 80, .participants_kind = CountKind::STOCK,
-                          .participants_of = "m1", .cost = 2, .keys = {Key::PARTICIPATION},
+                          .cost = 2, .keys = {Key::PARTICIPATION},
                           .tees = {Tee::EARLY}, .status = MeasureStatus::PILOT,
                           .since = "2020-02-29", .until = "2030-01-01", .illustrative = true,
                           .citation = "004"});
@@ -406,11 +407,13 @@ samkart::LandscapeRecords every_field_set() {
     r.transitions.push_back({.source = "ot", .target = "ot-unit", .volume = 35.5, .reason = "dropout",
                              .ages = AgeRange{17, 19}, .illustrative = true, .citation = "006"});
     r.indicators.push_back({.area = "40", .key = "neet_count_16_25", .value = 4200, .year = 2019,
-                            .source = "002 §5", .count = CountKind::STOCK,
+                            .source = "002 §5", .count = CountKind::FLOW,
                             .subset_of = "population_16_25", .illustrative = true});
     r.indicators.push_back({.area = "40", .key = "population_16_25", .value = 52000.5, .year = 2019,
                             .source = "SSB", .count = CountKind::FLOW, .subset_of = "everyone",
                             .illustrative = true});
+    r.indicators.push_back({.area = "40", .key = "everyone", .value = 5500000, .year = 2019,
+                            .count = CountKind::FLOW});
     return r;
 }
 
@@ -466,6 +469,7 @@ TEST_CASE("fields at their defaults are left out, other values of the new fields
     r.areas[0].mapped.clear();
     r.measures[0].status = samkart::MeasureStatus::ACTIVE;
     r.measures[0].participants_kind = samkart::CountKind::FLOW;
+    r.measures[0].participants_of.reset();  // a flow is no subset of m2's stock
     r.indicators[0].count.reset();
     const auto doc = nlohmann::json::parse(samkart::to_json_string(Landscape::from_records(r)));
     CHECK_FALSE(doc["areas"][0].contains("mapping"));
