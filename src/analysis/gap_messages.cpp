@@ -617,12 +617,26 @@ std::string Finding::message(std::string_view lang) const {
         case GapKind::HANDOFF_UNLINKED:
         case GapKind::HANDOFF_UNCOORDINATED: {
             const auto arrow = subject.find('>');
-            v["source"] = sector_label(subject.substr(0, arrow), lang);
-            v["target"] = arrow == std::string::npos ? "?" : sector_label(subject.substr(arrow + 1), lang);
             v["who"] = young_people ? fill(f_who.in(lang), v) : std::string(f_who_unknown.in(lang));
             v["n_routes"] = single ? std::string(f_route.in(lang)) : fill(f_routes.in(lang), v);
-            text = fill(kind == GapKind::HANDOFF_UNLINKED ? f_handoff_unlinked.in(lang)
-                                                          : f_handoff_uncoordinated.in(lang), v);
+            v["source"] = sector_label(subject.substr(0, arrow), lang);
+            v["target"] = arrow == std::string::npos ? "?" : sector_label(subject.substr(arrow + 1), lang);
+            if (route_sources.size() <= 3 || v["source"] == v["target"]) {
+                // A few routes, or routes within one sector: name the services, route by route
+                // ("fra BUP til DPS og fra ... til ..."), not the sectors.
+                std::vector<std::string> routes;
+                const std::string from = lang == "en" ? "from " : "fra ", to = lang == "en" ? " to " : " til ";
+                for (std::size_t k = 0; k < route_sources.size(); ++k)
+                    routes.push_back(from + route_sources[k] + to + route_targets[k]);
+                text = fill(kind == GapKind::HANDOFF_UNLINKED ? f_handoff_unlinked.in(lang)
+                                                              : f_handoff_uncoordinated.in(lang), v);
+                const auto pattern = fill(std::string(lang == "en" ? "from {source} to {target}" : "fra {source} til {target}"), v);
+                if (const auto at = text.find(pattern); at != std::string::npos && !routes.empty())
+                    text.replace(at, pattern.size(), names(routes, lang));
+            }
+            else
+                text = fill(kind == GapKind::HANDOFF_UNLINKED ? f_handoff_unlinked.in(lang)
+                                                              : f_handoff_uncoordinated.in(lang), v);
             break;
         }
         case GapKind::SILO: return lead.message(lang);

@@ -64,18 +64,18 @@ GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
     // What was mapped: a scope is complete when its municipality, every area above it and
     // every district below it were mapped completely.
     complete_.assign(scope_area.size(), 1);
+    scope_areas_.resize(scope_area.size());
     if (!whole)
         for (std::size_t s = 0; s < scope_area.size(); ++s) {
-            bool all = true;
-            for (Index a = scope_area[s]; a != npos && all; a = land.area_parent(a))
-                all = areas[a].mapping == MappingStatus::COMPLETE;
+            for (Index a = scope_area[s]; a != npos; a = land.area_parent(a)) scope_areas_[s].push_back(a);
             for (auto d : land.area_subtree(scope_area[s]))
-                all = all && areas[d].mapping == MappingStatus::COMPLETE;
-            complete_[s] = all ? 1 : 0;
+                if (d != scope_area[s]) scope_areas_[s].push_back(d);
         }
     else
-        for (const auto& area : areas)
-            if (area.mapping != MappingStatus::COMPLETE) complete_[0] = 0;
+        for (Index a = 0; a < areas.size(); ++a) scope_areas_[0].push_back(a);
+    for (std::size_t s = 0; s < scope_area.size(); ++s)
+        for (auto a : scope_areas_[s])
+            if (areas[a].mapping != MappingStatus::COMPLETE) complete_[s] = 0;
 
     // Scopes of a set of areas, each once (stamp array, no clearing).
     std::vector<std::size_t> stamp(scope_area.size(), 0);
@@ -147,9 +147,25 @@ GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
         }
 }
 
+bool GapContext::mapped_in(Index actor, std::size_t s) const {
+    if (complete_[s]) return true;
+    const auto& record = land.actors()[actor];
+    const auto owner = to_string(record.owner);
+    for (auto a : scope_areas_[s]) {
+        const auto& area = land.areas()[a];
+        if (area.mapping == MappingStatus::COMPLETE) continue;
+        if (area.mapping == MappingStatus::NONE) return false;
+        const bool named = std::any_of(area.mapped.begin(), area.mapped.end(), [&](const std::string& m) {
+            return m == record.sector || m == owner;
+        });
+        if (!named) return false;
+    }
+    return true;
+}
+
 bool GapContext::actor_mapped(Index actor) const {
     for (auto s : actor_scopes[actor])
-        if (complete_[s]) return true;
+        if (mapped_in(actor, s)) return true;
     return actor_scopes[actor].empty() && complete_[0];
 }
 
@@ -157,7 +173,7 @@ bool GapContext::mapped_together(Index a, Index b) const {
     bool share = false;
     for (auto s : actor_scopes[a])
         if (std::find(actor_scopes[b].begin(), actor_scopes[b].end(), s) != actor_scopes[b].end()) {
-            if (complete_[s]) return true;
+            if (mapped_in(a, s) && mapped_in(b, s)) return true;
             share = true;
         }
     return !share && actor_mapped(a) && actor_mapped(b);

@@ -37,7 +37,11 @@ struct GapContext {
     [[nodiscard]] std::size_t num_scopes() const noexcept { return scope_area.size(); }
     /// Everything in the scope was mapped, so an absence there is a service gap.
     [[nodiscard]] bool scope_complete(std::size_t s) const noexcept { return complete_[s] != 0; }
-    /// Some municipality the actor serves was mapped completely, so its links were seen.
+    /// The actor's part of scope `s` was mapped: the municipality, every area above it and
+    /// every district below it are complete, or partial with the actor's sector or owner among
+    /// `mapped`. Then the actor, its measures and its links are known there.
+    [[nodiscard]] bool mapped_in(Index actor, std::size_t s) const;
+    /// The actor was mapped in some municipality it serves, so its links were seen.
     [[nodiscard]] bool actor_mapped(Index actor) const;
     /// A hand-over between the two was seen where it was mapped: a municipality both serve was
     /// mapped completely (or, when they share none, each was seen in a mapped one).
@@ -71,6 +75,7 @@ struct GapContext {
 private:
     std::unordered_set<std::uint64_t> pairs_, coordinated_pairs_;
     std::vector<char> complete_;
+    std::vector<std::vector<Index>> scope_areas_;  ///< per scope: the areas whose mapping counts
     std::vector<char> has_units_;
 };
 

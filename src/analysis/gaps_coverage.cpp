@@ -63,10 +63,11 @@ void age_cliffs(const GapContext& ctx, std::size_t s, const std::vector<char>& c
                 const std::vector<std::vector<Index>>& receivers,
                 const std::vector<double>& age_limit_volume,
                 const std::vector<std::vector<Index>>& age_limit_routes, std::vector<Gap>& out) {
-    if (!ctx.scope_complete(s)) return;  // who could take over may not be mapped
     const auto measures = ctx.land.measures();
     const int min_level = static_cast<int>(ctx.rules.cliff_min_level);
     for (auto p : ctx.actors[s]) {
+        // Who takes over from P is known where P (its measures and links) was mapped.
+        if (!ctx.mapped_in(p, s)) continue;
         // (level, last age) → the measures of P that end there.
         std::map<std::pair<int, int>, std::vector<Index>> ends;
         for (auto m : ctx.provided[p]) {

@@ -101,6 +101,11 @@ std::vector<Finding> GapReport::findings() const {
         for (std::size_t k = 0; k < g.actors.size(); ++k)
             add_unique(f.actors, f.actor_names, g.actors[k], k < g.actor_names.size() ? g.actor_names[k] : g.actors[k]);
         f.gaps.push_back(i);
+        if ((g.kind == GapKind::HANDOFF_UNLINKED || g.kind == GapKind::HANDOFF_UNCOORDINATED) &&
+            g.actor_names.size() == 2) {
+            f.route_sources.push_back(g.actor_names[0]);
+            f.route_targets.push_back(g.actor_names[1]);
+        }
         f.illustrative = f.illustrative || g.illustrative;
         f.value += g.value.value_or(0);
         f.expected += g.expected.value_or(0);

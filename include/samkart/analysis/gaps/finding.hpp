@@ -41,6 +41,8 @@ struct Finding {
     /// should be), and of `Gap::value_missing`.
     double value = 0, expected = 0;
     std::size_t value_missing = 0;
+    /// Hand-overs: the source and target names of each route, in report order.
+    std::vector<std::string> route_sources, route_targets;
     Gap lead;                            ///< its first gap in report order (the most severe)
 
     /// One sentence or two for a reader, in "nb", "da" or "en".
