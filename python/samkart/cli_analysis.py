@@ -162,7 +162,8 @@ def _gaps(args: argparse.Namespace) -> int:
             print(f"{title}:")
             for rank, r in enumerate(chosen, start=1):
                 mark = " (illustrative)" if r["illustrative"] else ""
-                print(f"{rank:>3}. {r['message']}{mark} [{r['gaps']} gaps]")
+                gaps = f"{r['gaps']} gap" + ("" if r["gaps"] == 1 else "s")
+                print(f"{rank:>3}. {r['message']}{mark} [{gaps}]")
             print()
         print("Gaps:")
         for rank, g in enumerate(frame.itertuples(index=False), start=1):

@@ -83,7 +83,7 @@ constexpr Texts capacity_unknown{
     "de har ({measures}). Om der er pladser nok på dette niveau, kan derfor ikke vurderes; antal "
     "pladser om året for hver indsats er nødvendigt.",
     "{value} of the {expected} level {level} measures in {area} do not say how many places they "
-    "have ({measures}). Whether there are places enough at this level cannot be judged; the "
+    "have ({measures}). Whether there are enough places at this level cannot be judged; the "
     "places a year of each measure are needed."};
 constexpr Texts duplication{
     "I {area} er {measures} begge tiltak på nivå {level} for samme målgruppe og alder ({ages} år), "
@@ -245,7 +245,10 @@ std::string names(const std::vector<std::string>& list, std::string_view lang) {
     std::vector<std::string> parts(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(shown, list.size())));
     if (list.size() > shown) {
         const auto rest = std::to_string(list.size() - shown);
-        parts.push_back(lang == "en" ? rest + " more" : lang == "nb" ? rest + " andre" : rest + " andre");
+        const bool one = list.size() - shown == 1;
+        parts.push_back(lang == "en" ? rest + " more"
+                        : lang == "nb" ? rest + (one ? " annen" : " andre")
+                                       : rest + (one ? " anden" : " andre"));
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -462,7 +465,7 @@ constexpr Texts f_capacity_unknown{
     "Indsatser på niveau {level} oplyser ikke, hvor mange pladser de har, {where}, så om der er "
     "pladser nok, kan ikke vurderes. Antal pladser om året for hver indsats er nødvendigt.",
     "Level {level} measures do not say how many places they have {where}, so whether there are "
-    "places enough cannot be judged. The places a year of each measure are needed."};
+    "enough places cannot be judged. The places a year of each measure are needed."};
 constexpr Texts f_duplication{
     "{n} par av tiltak på nivå {level} for samme målgruppe og alder drives side om side av "
     "tilbydere uten kobling seg imellom {where}. En kobling mellom tilbyderne, eller å slå "

@@ -187,33 +187,42 @@ def vt() -> GapReport:
     return find_gaps(sk.datasets.vestfold_telemark())
 
 
-def is_ot(actor: str) -> bool:
-    return actor == "vtfk-ot" or actor.startswith("ot-")
+def test_vt_reads_like_the_seeds(vt: GapReport) -> None:
+    data = Path(__file__).resolve().parents[2] / "examples" / "data" / "vestfold_telemark.json"
+    records = json.loads(data.read_text(encoding="utf-8"))
+    parent = {a["id"]: a.get("part_of") for a in records["actors"]}
 
+    def top(actor: str) -> str:
+        while parent.get(actor):
+            actor = parent[actor]  # type: ignore[assignment]
+        return actor
 
-def test_vt_ot_nav_agreement_means_no_unlinked_handoff(vt: GapReport) -> None:
-    # Seed 004: OT and NAV Vestfold og Telemark signed a binding agreement in 2020; every
-    # OT → NAV hand-over has a link, and the county-level one a named coordinator.
-    for gap in vt.filter(kind="handoff_unlinked"):
-        source, target = gap.actors
-        assert not (is_ot(source) and target.startswith("nav-"))
-        assert not (source.startswith("nav-") and is_ot(target))
-    assert not [
-        g for g in vt.filter(kind="handoff_uncoordinated") if g.actors == ("vtfk-ot", "nav-vt")
-    ]
-
-
-def test_vt_ot_ends_at_21_as_an_age_cliff(vt: GapReport) -> None:
-    # OT follows up 16–21-year-olds (seed 002): where no level-3/4 actor linked to the OT
-    # department takes over, the end of OT shows as an age cliff at 22.
-    cliffs = [g for g in vt.filter(kind="age_cliff") if is_ot(g.actors[0])]
-    assert cliffs
-    assert all(g.ages == (22, 22) and int(g.level) >= 3 for g in cliffs)
-    # The county OT is bound to NAV Vestfold og Telemark, whose level-4 measures go on to 29.
-    assert not [g for g in cliffs if g.actors == ("vtfk-ot",)]
-    # OT Skien hands over to NAV Skien, whose coordinator measure covers Skien at 22.
-    assert not [g for g in cliffs if g.actors == ("ot-skien",) and g.area == "3807"]
-    assert {"ot-horten", "ot-skien"} <= {g.actors[0] for g in cliffs}
+    for gap in vt.filter(kind=["handoff_unlinked", "handoff_uncoordinated"]):
+        # Seed 004: the 2020 agreement covers every OT department and every NAV office.
+        assert {top(gap.actors[0]), top(gap.actors[1])} != {"vtfk-ot", "nav-vt"}
+        # Registration with OT by the admissions office is statutory (opplæringslova § 3-6).
+        assert gap.actors[0] != "vtfk-inntak"
+    # OT ends at 21 and NAV's youth effort, in every municipality, takes over to 30.
+    assert not [g for g in vt.filter(kind="age_cliff") if top(g.actors[0]) == "vtfk-ot"]
+    kinds = set(vt.to_frame(messages=False)["kind"])
+    assert not kinds & {"level_missing", "age_uncovered", "capacity_short"}
+    assert len(vt.filter(kind="not_mapped")) == 23
+    unknown = vt.filter(kind="capacity_unknown", level=4)[0]
+    assert (unknown.value, unknown.expected) == (18, 19)
+    findings = vt.findings()
+    assert findings[0].category == "service"
+    assert findings[0].young_people is not None
+    data = findings.filter(category="data")
+    assert {f.kind for f in data} == {"not_mapped", "capacity_unknown"}
+    horten = next(f for f in data if "Horten" in f.area_names)
+    assert horten.message("nb").startswith(
+        "Bare fylkeskommunale og statlige tjenester er kartlagt i 16 kommuner"
+    )
+    for f in findings:
+        for lang in ("nb", "da", "en"):
+            text = f.message(lang)
+            assert "_" not in text.replace("«", "").split("(")[0] or f.kind == "duplication"
+            assert "neet_count" not in text
 
 
 def test_vt_top_ten(vt: GapReport) -> None:
@@ -271,3 +280,301 @@ def test_gap_frame_has_category_illustrative_and_records(report: GapReport) -> N
     assert report.filter(category="data")[0].kind == "capacity_unknown"
     with pytest.raises(sk.ArgumentError, match="unknown gap category"):
         report.filter(category="both")
+
+
+# --- issue 13 on hand-built landscapes --------------------------------------------------------
+
+
+def county(**extra: Any) -> dict[str, Any]:
+    """A county with two municipalities; OT and NAV with one unit in each (OT ends at 21,
+    NAV's youth measure starts at ``nav_from``), OT hands over to NAV at the age limit."""
+    nav_from = extra.pop("nav_from", 18)
+    doc: dict[str, Any] = {
+        "samkart": 1,
+        "name": "Fylke",
+        "areas": [
+            {"id": "F", "name": "Fylket", "kind": "county"},
+            {"id": "A", "name": "Alfa", "kind": "municipality", "parent": "F"},
+            {"id": "B", "name": "Beta", "kind": "municipality", "parent": "F"},
+        ],
+        "actors": [
+            {
+                "id": "ot",
+                "name": "OT Fylket",
+                "sector": "follow_up_service",
+                "owner": "county",
+                "areas": ["F"],
+                "ages": [16, 21],
+            },
+            {
+                "id": "nav",
+                "name": "NAV Fylket",
+                "sector": "labour_welfare",
+                "owner": "state",
+                "areas": ["F"],
+            },
+        ],
+        "measures": [],
+        "links": [],
+        "transitions": [],
+    }
+    for m, volume in (("A", 30), ("B", 10)):
+        doc["actors"] += [
+            {
+                "id": f"ot-{m}",
+                "name": f"OT {m}",
+                "sector": "follow_up_service",
+                "owner": "county",
+                "areas": [m],
+                "ages": [16, 21],
+                "part_of": "ot",
+            },
+            {
+                "id": f"nav-{m}",
+                "name": f"NAV {m}",
+                "sector": "labour_welfare",
+                "owner": "state",
+                "areas": [m],
+                "part_of": "nav",
+            },
+        ]
+        doc["measures"] += [
+            {
+                "id": f"ot-{m}-folg",
+                "name": f"Oppfølging {m}",
+                "level": 3,
+                "providers": [f"ot-{m}"],
+                "targets": ["neet"],
+            },
+            {
+                "id": f"nav-{m}-ung",
+                "name": f"Ungdomsinnsats {m}",
+                "level": 3,
+                "providers": [f"nav-{m}"],
+                "ages": [nav_from, 29],
+                "targets": ["neet"],
+            },
+        ]
+        doc["transitions"].append(
+            {"source": f"ot-{m}", "target": f"nav-{m}", "volume": volume, "reason": "age_limit"}
+        )
+    for key, value in extra.items():
+        doc[key] = doc.get(key, []) + value if isinstance(value, list) else value
+    return doc
+
+
+AGREEMENT = {
+    "source": "ot",
+    "target": "nav",
+    "kind": "agreement",
+    "formal": True,
+    "coordinator": "ot",
+    "consent": True,
+}
+
+
+def kinds_of(report: GapReport) -> list[str]:
+    return [g.kind for g in report]
+
+
+def test_an_agreement_of_the_parents_covers_their_units() -> None:
+    without = find_gaps(build(county()))
+    assert kinds_of(without.filter(kind="handoff_unlinked")) == ["handoff_unlinked"] * 2
+    covered = find_gaps(build(county(links=[AGREEMENT])))
+    assert not covered.filter(kind=["handoff_unlinked", "handoff_uncoordinated", "age_cliff"])
+    # The network of organisations: two nodes, one edge; of units: six nodes.
+    land = build(county(links=[AGREEMENT]))
+    assert len(sk.network(land).degree()) == 6
+    orgs = sk.network(land, collapse_units=True)
+    assert sorted(orgs.degree().index) == ["nav", "ot"]
+    assert orgs.density() == 1.0
+
+
+def test_a_statutory_registration_is_coordinated() -> None:
+    doc = county()
+    doc["actors"].append(
+        {
+            "id": "inntak",
+            "name": "Inntakskontoret",
+            "sector": "administration",
+            "owner": "county",
+            "areas": ["F"],
+        }
+    )
+    doc["transitions"].append(
+        {"source": "inntak", "target": "ot", "volume": 2358, "reason": "registration"}
+    )
+    doc["links"].append(
+        {
+            "source": "inntak",
+            "target": "ot",
+            "kind": "referral",
+            "legal_basis": "opplæringslova § 3-6",
+        }
+    )
+    land = build(doc)
+    only = ("handoff_unlinked", "handoff_uncoordinated")
+    routes = {tuple(g.actors) for g in find_gaps(land, GapRules(kinds=only))}
+    assert ("inntak", "ot") not in routes
+    strict = find_gaps(land, GapRules(kinds=only, statutory_coordination=False))
+    registration = [g for g in strict if g.actors == ("inntak", "ot")]
+    assert [g.kind for g in registration] == ["handoff_uncoordinated"]
+    assert (
+        registration[0].message("nb").startswith("2\u202f358 unge i året går fra Inntakskontoret")
+    )
+    other_law = find_gaps(land, GapRules(kinds=only, statutory_bases=("barnevernloven",)))
+    assert ("inntak", "ot") in {tuple(g.actors) for g in other_law}
+
+
+def test_an_unmapped_area_raises_data_gaps_and_no_service_gaps() -> None:
+    doc = county()
+    doc["areas"].append(
+        {"id": "N", "name": "Nullby", "kind": "municipality", "parent": "F", "mapping": "none"}
+    )
+    doc["areas"][2].update(mapping="partial", mapped=["county", "state"])  # Beta
+    report = find_gaps(build(doc))
+    nullby = report.filter(area="N")
+    assert kinds_of(nullby) == ["not_mapped"]
+    assert nullby[0].category == "data"
+    beta = report.filter(area="B")
+    assert "level_missing" not in kinds_of(beta)
+    assert "not_mapped" in kinds_of(beta)
+    assert len(report.filter(kind="level_missing", area="A")) > 0  # Alfa was mapped
+    data = report.findings().filter(category="data", kind="not_mapped")
+    assert len(data) == 2
+    assert all(f.category == "data" for f in data)
+
+
+def test_a_proposed_measure_covers_nothing() -> None:
+    doc = county()
+    doc["measures"].append(
+        {
+            "id": "idea",
+            "name": "Øremerkede læreplasser",
+            "level": 2,
+            "providers": ["nav-A"],
+            "status": "proposed",
+        }
+    )
+    land = build(doc)
+    missing = find_gaps(land, GapRules(kinds=("level_missing",))).filter(area="A", level=2)
+    assert len(missing) == 1
+    table = sk.coverage(land, "level", "level")
+    assert table.loc[2, 2] == 0
+
+
+def test_duplication_never_across_municipalities() -> None:
+    doc = county()
+    for m in ("A", "B"):
+        doc["actors"].append(
+            {
+                "id": f"psyk-{m}",
+                "name": f"Psykisk helse {m}",
+                "sector": "mental_health",
+                "owner": "municipal",
+                "areas": [m],
+            }
+        )
+        doc["measures"].append(
+            {
+                "id": f"team-{m}",
+                "name": f"Team {m}",
+                "level": 3,
+                "providers": [f"psyk-{m}"],
+                "ages": [16, 25],
+                "targets": ["mental_health"],
+            }
+        )
+    doc["actors"].append(
+        {
+            "id": "psyk-f",
+            "name": "Psykisk helse Fylket",
+            "sector": "mental_health",
+            "owner": "county",
+            "areas": ["F"],
+        }
+    )
+    doc["measures"].append(
+        {
+            "id": "team-f",
+            "name": "Team Fylket",
+            "level": 3,
+            "providers": ["psyk-f"],
+            "ages": [16, 25],
+            "targets": ["mental_health"],
+        }
+    )
+    report = find_gaps(build(doc), GapRules(kinds=("duplication",)))
+    pairs = sorted((g.measures, g.area) for g in report)
+    assert pairs == [(("team-A", "team-f"), "A"), (("team-B", "team-f"), "B")]
+
+
+def test_findings_group_the_cliffs_of_one_organisation() -> None:
+    report = find_gaps(build(county(nav_from=23)))
+    cliffs = report.findings().filter(kind="age_cliff")
+    assert len(cliffs) == 1
+    cliff = cliffs[0]
+    assert cliff.cause == "age_cliff:follow_up_service:3:22"
+    assert cliff.areas == ("A", "B")
+    assert cliff.young_people == 40
+    assert sorted(report[i].area for i in cliff.gaps) == ["A", "B"]
+    assert cliff.message("nb").startswith(
+        "Tiltakene på nivå 3 hos OT Fylket gjelder til og med 21 år"
+    )
+    assert "Om lag 40 unge i året går ut på grunn av aldersgrensen." in cliff.message("nb")
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "text"),
+    [
+        (lambda d: d["actors"][2].update(part_of="otx"), "part_of", "unknown actor id 'otx'"),
+        (lambda d: d["actors"][0].update(part_of="ot-A"), "part_of", "form a cycle"),
+        (lambda d: d["areas"][1].update(mapped=["county"]), "mapped", "set mapping to 'partial'"),
+        (
+            lambda d: d["areas"][1].update(mapping="partial", mapped=["nav"]),
+            "mapped",
+            "neither a recommended sector nor an owner",
+        ),
+        (
+            lambda d: d["measures"][0].update(since="2022-01-01", until="2021-01-01"),
+            "until",
+            "ends (2021-01-01) before it starts (2022-01-01)",
+        ),
+        (
+            lambda d: d["measures"][0].update(participants_of="nav-A-ung"),
+            "participants_of",
+            "gives no participants",
+        ),
+        (
+            lambda d: (
+                d["measures"][1].update(participants=5),
+                d["measures"][0].update(participants=10, participants_of="nav-A-ung"),
+            ),
+            "participants",
+            "more than its 5",
+        ),
+        (
+            lambda d: (
+                d["measures"][1].update(participants=50, participants_kind="stock"),
+                d["measures"][0].update(participants=10, participants_of="nav-A-ung"),
+            ),
+            "participants_kind",
+            "cannot be a subset",
+        ),
+        (
+            lambda d: d.update(
+                indicators=[{"area": "A", "key": "x", "value": 3, "year": 2021, "subset_of": "y"}]
+            ),
+            "subset_of",
+            "area 'A' has no indicator 'y' in 2021",
+        ),
+    ],
+)
+def test_bad_new_fields_name_the_record_field_and_fix(change: Any, field: str, text: str) -> None:
+    doc = county()
+    change(doc)
+    with pytest.raises(sk.ValidationError) as caught:
+        build(doc)
+    assert any(p.field == field and text in p.message for p in caught.value.problems), [
+        str(p) for p in caught.value.problems
+    ]
