@@ -140,14 +140,14 @@ def _gaps(args: argparse.Namespace) -> int:
 
         rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         for row in rows:
-            for key in ("ages", "actors", "actor_names", "measures", "measure_names"):
+            for key in ("ages", "actors", "actor_names", "measures", "measure_names", "records"):
                 if isinstance(row.get(key), tuple):
                     row[key] = list(row[key])
         print(json.dumps({"findings": _finding_rows(report, args), "gaps": rows, "found": found,
                           "notes": report.notes}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         out = frame.copy()
-        for key in ("ages", "actors", "actor_names", "measures"):
+        for key in ("ages", "actors", "actor_names", "measures", "records"):
             out[key] = [";".join(str(x) for x in v) if isinstance(v, tuple) else v
                         for v in out[key]]
         sys.stdout.write(out.to_csv(index=False, lineterminator="\n"))
@@ -165,7 +165,8 @@ def _gaps(args: argparse.Namespace) -> int:
                 gaps = f"{r['gaps']} gap" + ("" if r["gaps"] == 1 else "s")
                 print(f"{rank:>3}. {r['message']}{mark} [{gaps}]")
             print()
-        print("Gaps:")
+        if rows:
+            print("Gaps:")
         for rank, g in enumerate(frame.itertuples(index=False), start=1):
             area = f" [{g.area_name}]" if isinstance(g.area_name, str) and g.area_name else ""
             print(f"{rank:>3}. {g.severity:.2f} {g.kind}{area}: {g.message}")

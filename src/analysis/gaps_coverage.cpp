@@ -316,11 +316,16 @@ void find_capacity_gaps(const GapContext& ctx, std::vector<Gap>& out, std::vecto
     if (want_unknown) {
         std::array<std::vector<Index>, 5> missing;
         std::array<std::size_t, 5> total{};
+        bool records_places = false;
         for (Index m = 0; m < measures.size(); ++m) {
             if (!ctx.in_place[m]) continue;
             ++total[slot(measures[m].level)];
             if (!measures[m].capacity) missing[slot(measures[m].level)].push_back(m);
+            else records_places = true;
         }
+        // A mapping that records no places at all does not measure capacity; one that
+        // records some and lacks most at a level has a data gap there.
+        if (!records_places) std::fill(total.begin(), total.end(), 0);
         for (auto level : ctx.rules.capacity_levels) {
             const auto n = total[slot(level)];
             const auto& list = missing[slot(level)];
