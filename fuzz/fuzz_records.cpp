@@ -139,6 +139,11 @@ public:
         a.parent = maybe_id('A');
         a.population.resize(static_cast<std::size_t>(p_.ConsumeIntegralInRange(0, 2)));
         for (auto& band : a.population) band = {ages(), number()};
+        a.mapping = enumeration<MappingStatus>();
+        a.mapped.resize(static_cast<std::size_t>(p_.ConsumeIntegralInRange(0, 2)));
+        for (auto& m : a.mapped)
+            m = p_.ConsumeBool() ? std::string(to_string(static_cast<Owner>(p_.ConsumeIntegralInRange(0, 4))))
+                                 : term(recommended_sectors());
         a.illustrative = p_.ConsumeBool();
         a.citation = maybe_text();
         return a;
@@ -151,6 +156,7 @@ public:
         a.owner = enumeration<Owner>();
         a.areas = ids('A');
         a.ages = maybe_ages();
+        a.part_of = maybe_id('a');
         a.illustrative = p_.ConsumeBool();
         a.citation = maybe_text();
         return a;
@@ -167,9 +173,14 @@ public:
         for (auto& t : m.targets) t = term(recommended_targets());
         m.capacity = maybe_number();
         m.participants = maybe_number();
+        m.participants_kind = enumeration<CountKind>();
+        m.participants_of = maybe_id('m');
         m.cost = maybe_number();
         m.keys = enumerations<Key>();
         m.tees = enumerations<Tee>();
+        m.status = enumeration<MeasureStatus>();
+        m.since = date();
+        m.until = date();
         m.illustrative = p_.ConsumeBool();
         m.citation = maybe_text();
         return m;
@@ -225,6 +236,8 @@ public:
         ind.value = number();
         ind.year = maybe_year();
         ind.source = maybe_text();
+        if (p_.ConsumeBool()) ind.count = enumeration<CountKind>();
+        if (p_.ConsumeBool()) ind.subset_of = p_.ConsumeBool() ? std::string("neet_count_16_25") : text();
         ind.illustrative = p_.ConsumeBool();
         return ind;
     }

@@ -138,6 +138,50 @@ void check_unique(const Where& w, const char* field, const std::vector<T>& value
 
 std::string link_id(const std::string& s, const std::string& t) { return s + " → " + t; }
 
+void check_dates(const Where& w, const std::optional<std::string>& since,
+                 const std::optional<std::string>& until, const char* what);
+
+/// Chains of references (part_of, participants_of) that lead round in a circle: each cycle is
+/// reported once, at the record where it closes. `next(i)` is the record i refers to, or npos.
+template <class Next, class Id>
+void report_cycles(std::size_t n, Next next, Id id, std::vector<Problem>& out, const char* collection,
+                   const char* field, const char* fix) {
+    std::vector<unsigned char> state(n, 0);  // 0 unvisited, 1 on the current path, 2 done
+    std::vector<Index> path;
+    for (Index start = 0; start < n; ++start) {
+        path.clear();
+        Index cur = start;
+        while (cur != npos && state[cur] == 0) {
+            state[cur] = 1;
+            path.push_back(cur);
+            cur = next(cur);
+        }
+        if (cur != npos && state[cur] == 1) {
+            auto first = std::find(path.begin(), path.end(), cur);
+            std::string chain;
+            for (auto it = first; it != path.end(); ++it) chain += id(*it) + " → ";
+            chain += id(cur);
+            Where{out, collection, cur, id(cur)}.error(field, std::string("the ") + field +
+                                                                  " references form a cycle " + chain +
+                                                                  "; " + fix);
+        }
+        for (Index k : path) state[k] = 2;
+    }
+}
+
+}  // namespace
+
+namespace {
+void check_dates(const Where& w, const std::optional<std::string>& since,
+                 const std::optional<std::string>& until, const char* what) {
+    if (since && !is_iso_date(*since))
+        w.error("since", "'" + *since + "' is not a date; write it as YYYY-MM-DD");
+    if (until && !is_iso_date(*until))
+        w.error("until", "'" + *until + "' is not a date; write it as YYYY-MM-DD");
+    if (since && until && is_iso_date(*since) && is_iso_date(*until) && *until < *since)
+        w.error("until", std::string("the ") + what + " ends (" + *until + ") before it starts (" +
+                             *since + "); check since and until");
+}
 }  // namespace
 
 bool is_iso_date(std::string_view s) noexcept {
@@ -184,6 +228,17 @@ void Checker::area(const Area& a, Index i) {
         check_ages(w, "population", band.ages);
         check_amount(w, "population", band.count, "a count of people");
     }
+    check_enum(w, "mapping", a.mapping);
+    if (!a.mapped.empty() && a.mapping != MappingStatus::PARTIAL)
+        w.error("mapped", "'mapped' lists what was mapped of a partly mapped area, but mapping is '" +
+                              enum_name(a.mapping) +
+                              "'; set mapping to 'partial' or leave 'mapped' out");
+    for (const auto& name : a.mapped)
+        if (!find_term(recommended_sectors(), name) && !parse<Owner>(name))
+            w.error("mapped", "'" + name + "' is neither a recommended sector nor an owner (" +
+                                  accepted_names<Owner>() +
+                                  "); name the sectors or owners whose services were mapped");
+    check_unique(w, "mapped", a.mapped, [](const std::string& s) { return s; });
 }
 
 void Checker::actor(const Actor& a, Index i) {
@@ -194,6 +249,13 @@ void Checker::actor(const Actor& a, Index i) {
     for (const auto& id : a.areas) check_ref(w, "areas", id, areas, "area");
     check_unique(w, "areas", a.areas, [](const std::string& s) { return s; });
     check_ages(w, "ages", a.ages);
+    if (a.part_of) {
+        if (*a.part_of == a.id)
+            w.error("part_of", "the actor names itself in part_of; name the actor it is a unit of "
+                               "(e.g. the county's follow-up service) or leave part_of out");
+        else
+            check_ref(w, "part_of", *a.part_of, actors, "actor");
+    }
 }
 
 void Checker::measure(const Measure& m, Index i) {
@@ -220,6 +282,37 @@ void Checker::measure(const Measure& m, Index i) {
     for (Tee t : m.tees) check_enum(w, "tees", t);
     check_unique(w, "keys", m.keys, [](Key k) { return enum_name(k); });
     check_unique(w, "tees", m.tees, [](Tee t) { return enum_name(t); });
+    check_enum(w, "status", m.status);
+    check_enum(w, "participants_kind", m.participants_kind);
+    check_dates(w, m.since, m.until, "measure");
+    if (!m.participants_of) return;
+    const auto& whole_id = *m.participants_of;
+    if (whole_id == m.id) {
+        w.error("participants_of", "the measure names itself in participants_of; name the measure "
+                                   "whose participants include these, or leave it out");
+        return;
+    }
+    if (!measures) return;
+    check_ref(w, "participants_of", whole_id, *measures, "measure");
+    const auto it = measures->find(whole_id);
+    if (it == measures->end() || !measure_list || it->second >= measure_list->size()) return;
+    const auto& whole = (*measure_list)[it->second];
+    if (!m.participants)
+        w.error("participants_of", "participants_of says these participants are part of '" + whole_id +
+                                       "', but the measure gives no participants; give them or "
+                                       "leave participants_of out");
+    if (m.participants_kind != whole.participants_kind)
+        w.error("participants_kind",
+                "a count " + std::string(m.participants_kind == CountKind::STOCK ? "on one day (stock)"
+                                                                                 : "per year (flow)") +
+                    " cannot be a subset of '" + whole_id + "', whose count is " +
+                    (whole.participants_kind == CountKind::STOCK ? "on one day (stock)" : "per year (flow)") +
+                    "; give both counts the same kind or leave participants_of out");
+    else if (m.participants && whole.participants && *m.participants > *whole.participants)
+        w.error("participants", "the " + format_number(*m.participants) +
+                                    " participants are a subset of '" + whole_id + "' but more than its " +
+                                    format_number(*whole.participants) +
+                                    "; check both counts or leave participants_of out");
 }
 
 void Checker::link(const Link& l, Index i) {
@@ -233,12 +326,7 @@ void Checker::link(const Link& l, Index i) {
     if (l.intensity) check_enum(w, "intensity", *l.intensity);
     check_score(w, "trust", l.trust);
     check_score(w, "value", l.value);
-    if (l.since && !is_iso_date(*l.since))
-        w.error("since", "'" + *l.since + "' is not a date; write it as YYYY-MM-DD");
-    if (l.until && !is_iso_date(*l.until))
-        w.error("until", "'" + *l.until + "' is not a date; write it as YYYY-MM-DD");
-    if (l.since && l.until && is_iso_date(*l.since) && is_iso_date(*l.until) && *l.until < *l.since)
-        w.error("until", "the link ends (" + *l.until + ") before it starts (" + *l.since + ")");
+    check_dates(w, l.since, l.until, "link");
 }
 
 void Checker::transition(const Transition& t, Index i) {
@@ -259,6 +347,35 @@ void Checker::indicator(const Indicator& ind, Index i) {
     if (!std::isfinite(ind.value)) w.error("value", "the value is not a finite number");
     if (ind.year && (*ind.year < 1900 || *ind.year > 2200))
         w.error("year", "the year " + std::to_string(*ind.year) + " is not plausible");
+    if (ind.count) check_enum(w, "count", *ind.count);
+    if (!ind.subset_of) return;
+    const auto& whole_key = *ind.subset_of;
+    if (whole_key == ind.key) {
+        w.error("subset_of", "the indicator names its own key in subset_of; name the key of the "
+                             "indicator that includes it, or leave subset_of out");
+        return;
+    }
+    if (!indicator_list) return;
+    const Indicator* whole = nullptr;
+    for (const auto& other : *indicator_list)
+        if (&other != &ind && other.area == ind.area && other.key == whole_key && other.year == ind.year) {
+            whole = &other;
+            break;
+        }
+    const std::string year = ind.year ? " in " + std::to_string(*ind.year) : " without year";
+    if (!whole) {
+        w.error("subset_of", "area '" + ind.area + "' has no indicator '" + whole_key + "'" + year +
+                                 "; add that indicator (same area and year) or correct subset_of");
+        return;
+    }
+    if (ind.count && whole->count && *ind.count != *whole->count)
+        w.error("count", "'" + ind.key + "' is counted " + enum_name(*ind.count) + " but its whole '" +
+                             whole_key + "' is counted " + enum_name(*whole->count) +
+                             "; a stock is never a subset of a flow; give both the same count kind");
+    else if (ind.value > whole->value)
+        w.error("value", "'" + ind.key + "' = " + format_number(ind.value) + " is a subset of '" +
+                             whole_key + "' = " + format_number(whole->value) +
+                             " but larger than it; check both values or leave subset_of out");
 }
 
 void Checker::area_cycles(const std::vector<Area>& list) {
@@ -286,6 +403,33 @@ void Checker::area_cycles(const std::vector<Area>& list) {
         }
         for (Index k : path) state[k] = 2;
     }
+}
+
+void Checker::actor_cycles(const std::vector<Actor>& list) {
+    report_cycles(
+        list.size(),
+        [&](Index i) -> Index {
+            const auto& p = list[i].part_of;
+            if (!p || *p == list[i].id) return npos;
+            const auto it = actors.find(*p);
+            return it != actors.end() ? it->second : npos;
+        },
+        [&](Index i) { return list[i].id; }, out, "actors", "part_of",
+        "one of these actors must be part of an actor outside the cycle, or of none");
+}
+
+void Checker::measure_cycles(const std::vector<Measure>& list) {
+    if (!measures) return;
+    report_cycles(
+        list.size(),
+        [&](Index i) -> Index {
+            const auto& p = list[i].participants_of;
+            if (!p || *p == list[i].id) return npos;
+            const auto it = measures->find(*p);
+            return it != measures->end() ? it->second : npos;
+        },
+        [&](Index i) { return list[i].id; }, out, "measures", "participants_of",
+        "a count can only be a subset of a larger one; remove participants_of from one of them");
 }
 
 }  // namespace samkart::detail

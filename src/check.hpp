@@ -24,6 +24,11 @@ struct Checker {
     std::vector<Problem>& out;
     const IdLookup& areas;
     const IdLookup& actors;
+    /// Measures already known (add_measure) or all of them (from_records): `participants_of`.
+    const IdLookup* measures = nullptr;
+    const std::vector<Measure>* measure_list = nullptr;
+    /// Indicators already known (add_indicator) or all of them (from_records): `subset_of`.
+    const std::vector<Indicator>* indicator_list = nullptr;
 
     void duplicate_id(const char* collection, Index i, const std::string& id, bool taken);
     void area(const Area& a, Index i);
@@ -34,6 +39,10 @@ struct Checker {
     void indicator(const Indicator& ind, Index i);
     /// Parents that lead round in a circle (only possible when records refer forward).
     void area_cycles(const std::vector<Area>& areas);
+    /// `part_of` chains that lead round in a circle (from_records only).
+    void actor_cycles(const std::vector<Actor>& actors);
+    /// `participants_of` chains that lead round in a circle (from_records only).
+    void measure_cycles(const std::vector<Measure>& measures);
 };
 
 }  // namespace samkart::detail

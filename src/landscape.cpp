@@ -77,7 +77,7 @@ Index Landscape::add_actor(Actor actor) {
 Index Landscape::add_measure(Measure measure) {
     const Index i = checked_size(data_.measures, "measures");
     std::vector<Problem> problems;
-    Checker c{problems, area_ids_, actor_ids_};
+    Checker c{problems, area_ids_, actor_ids_, &measure_ids_, &data_.measures};
     c.duplicate_id("measures", i, measure.id, measure_ids_.contains(measure.id));
     c.measure(measure, i);
     if (!problems.empty()) throw ValidationError(std::move(problems));
@@ -110,7 +110,7 @@ Index Landscape::add_transition(Transition transition) {
 Index Landscape::add_indicator(Indicator indicator) {
     const Index i = checked_size(data_.indicators, "indicators");
     std::vector<Problem> problems;
-    Checker{problems, area_ids_, actor_ids_}.indicator(indicator, i);
+    Checker{problems, area_ids_, actor_ids_, nullptr, nullptr, &data_.indicators}.indicator(indicator, i);
     if (!problems.empty()) throw ValidationError(std::move(problems));
     data_.indicators.push_back(std::move(indicator));
     resolve_indicator(i);
@@ -146,11 +146,14 @@ Landscape Landscape::from_records(LandscapeRecords records) {
     index_ids(records.actors, land.actor_ids_, "actors");
     index_ids(records.measures, land.measure_ids_, "measures");
 
-    Checker c{problems, land.area_ids_, land.actor_ids_};
+    Checker c{problems, land.area_ids_, land.actor_ids_, &land.measure_ids_, &records.measures,
+              &records.indicators};
     for (Index i = 0; i < records.areas.size(); ++i) c.area(records.areas[i], i);
     c.area_cycles(records.areas);
     for (Index i = 0; i < records.actors.size(); ++i) c.actor(records.actors[i], i);
+    c.actor_cycles(records.actors);
     for (Index i = 0; i < records.measures.size(); ++i) c.measure(records.measures[i], i);
+    c.measure_cycles(records.measures);
     for (Index i = 0; i < records.links.size(); ++i) c.link(records.links[i], i);
     for (Index i = 0; i < records.transitions.size(); ++i) c.transition(records.transitions[i], i);
     for (Index i = 0; i < records.indicators.size(); ++i) c.indicator(records.indicators[i], i);
@@ -192,6 +195,8 @@ void Landscape::resolve_area(Index a) {
 }
 
 void Landscape::resolve_actor(Index a) {
+    const auto& part_of = data_.actors[a].part_of;
+    actor_parent_.push_back(part_of ? actor_ids_.at(*part_of) : npos);
     std::vector<Index> areas;
     areas.reserve(data_.actors[a].areas.size());
     for (const auto& id : data_.actors[a].areas) areas.push_back(area_ids_.at(id));
@@ -216,6 +221,7 @@ void Landscape::resolve_measure(Index m) {
     }
     measure_providers_.push_back(std::move(providers));
     measure_areas_.push_back(std::move(areas));
+    measure_whole_.push_back(measure.participants_of ? measure_ids_.at(*measure.participants_of) : npos);
 }
 
 void Landscape::resolve_link(Index l) {
@@ -266,6 +272,17 @@ std::vector<Index> Landscape::area_subtree(Index area) const {
     return out;
 }
 
+Index Landscape::actor_root(Index actor) const {
+    // part_of chains are acyclic (checked when the landscape is built).
+    while (actor_parent_[actor] != npos) actor = actor_parent_[actor];
+    return actor;
+}
+
+bool Landscape::measure_in_place(Index m) const {
+    const auto status = data_.measures[m].status;
+    return status == MeasureStatus::ACTIVE || status == MeasureStatus::PILOT;
+}
+
 AgeRange Landscape::actor_ages(Index actor) const { return data_.actors[actor].ages.value_or(AgeRange{}); }
 
 AgeRange Landscape::measure_ages(Index m) const {
@@ -295,6 +312,10 @@ std::vector<Problem> Landscape::validate() const {
                      std::string(to_string(data_.areas[p].kind)) +
                      "; the parent should be a larger kind of area (country > county > municipality > "
                      "district)");
+        if (data_.areas[i].mapping == MappingStatus::PARTIAL && data_.areas[i].mapped.empty())
+            warn("areas", i, data_.areas[i].id, "mapped",
+                 "the area is partly mapped but 'mapped' names nothing, so nothing in it counts as "
+                 "mapped; list the sectors or owners whose services were mapped");
     }
     for (Index i = 0; i < data_.actors.size(); ++i) {
         const auto& a = data_.actors[i];

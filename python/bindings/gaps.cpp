@@ -59,7 +59,20 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
                       "Kind-specific: the indicator key (capacity_short), the group "
                       "\"owner=municipal\" (silo), the transition reason (handoff_*), else \"\".")
         .def_readonly("value_missing", &Gap::value_missing,
-                      "capacity_short: measures of the level that give no capacity (not counted as 0).")
+                      "capacity_unknown: measures of the level that give no capacity (not counted as 0).")
+        .def_property_readonly("category", [](const Gap& g) { return std::string(gap_category_name(g.category)); },
+                               "\"service\" (a gap in the services) or \"data\" (not mapped, capacity "
+                               "unknown: what is not known well enough to judge).")
+        .def_readonly("illustrative", &Gap::illustrative,
+                      "True when the gap rests on at least one record marked illustrative.")
+        .def_readonly("young_people", &Gap::young_people,
+                      "Young people affected when a count says it (a hand-over's volume, those "
+                      "leaving at an age limit, places missing), else None.")
+        .def_property_readonly("records", [](const Gap& g) { return as<hint::Strings>(strings_to_python(g.records)); },
+                               "The records the gap rests on, as \"collection:id\" "
+                               "(\"actors:ot-skien\", \"transitions:a → b\").")
+        .def_readonly("cause", &Gap::cause, "The key of the finding it belongs to (GapReport.findings).")
+        .def_readonly("area_kind", &Gap::area_kind, "The area's kind (\"municipality\", ...), \"\" without area.")
         .def("message", &Gap::message, py::arg("lang") = "en",
              "What is missing and what would close it, in 'nb', 'da' or 'en'.")
         .def("__repr__", [](const Gap& g) {
@@ -67,6 +80,38 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
                    std::to_string(g.severity).substr(0, 5) + ", area=" + g.area.value_or("None") + ")";
         });
     def_equals(gap);
+
+    py::class_<Finding> finding(m, "Finding", R"doc(
+The gaps of one cause, grouped for a reader: e.g. every department of OT whose level-3
+measures end at 21 with no service taking over. ``gaps`` are positions in the report.
+)doc");
+    finding.def_readonly("cause", &Finding::cause, "What its gaps have in common, as a stable key.")
+        .def_property_readonly("kind", [](const Finding& f) { return std::string(gap_kind_name(f.kind)); },
+                               "The kind of its gaps.")
+        .def_property_readonly("category", [](const Finding& f) { return std::string(gap_category_name(f.category)); },
+                               "\"service\" or \"data\".")
+        .def_readonly("severity", &Finding::severity, "The highest severity among its gaps.")
+        .def_readonly("young_people", &Finding::young_people,
+                      "Young people affected: the sum over its gaps (different areas and routes), or "
+                      "None when no gap has a count.")
+        .def_property_readonly("areas", [](const Finding& f) { return as<hint::Strings>(strings_to_python(f.areas)); },
+                               "Area ids, each once.")
+        .def_property_readonly("area_names", [](const Finding& f) { return as<hint::Strings>(strings_to_python(f.area_names)); },
+                               "The areas' names, parallel to `areas`.")
+        .def_property_readonly("actors", [](const Finding& f) { return as<hint::Strings>(strings_to_python(f.actors)); },
+                               "Actor ids, each once.")
+        .def_property_readonly("actor_names", [](const Finding& f) { return as<hint::Strings>(strings_to_python(f.actor_names)); },
+                               "The actors' names, parallel to `actors`.")
+        .def_readonly("gaps", &Finding::gaps, "Positions of its gaps in the report.")
+        .def_readonly("illustrative", &Finding::illustrative,
+                      "True when one of its gaps rests on an illustrative record.")
+        .def("message", &Finding::message, py::arg("lang") = "en",
+             "One or two sentences for a reader, in 'nb', 'da' or 'en'.")
+        .def("__repr__", [](const Finding& f) {
+            return "Finding(" + f.cause + ", gaps=" + std::to_string(f.gaps.size()) + ", young_people=" +
+                   (f.young_people ? std::to_string(static_cast<long long>(*f.young_people)) : std::string("None")) + ")";
+        });
+    def_equals(finding);
 
     py::class_<GapReport>(m, "GapReport", "The gaps of a landscape, most severe first.")
         .def_property_readonly("gaps", [](const GapReport& r) { return r.gaps(); },
@@ -82,8 +127,14 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
             return r[static_cast<std::size_t>(i)];
         }, py::arg("i"), "The gap at position `i` (negative counts from the end). @throws IndexError.")
         .def("filter", [](const GapReport& r, std::optional<std::vector<std::string>> kinds,
-                          std::optional<std::string> area, std::optional<int> level, double min_severity) {
+                          std::optional<std::string> area, std::optional<int> level, double min_severity,
+                          std::optional<std::string> category) {
             GapFilter f{.area = std::move(area), .min_severity = min_severity};
+            if (category) {
+                if (*category == "service") f.category = GapCategory::SERVICE;
+                else if (*category == "data") f.category = GapCategory::DATA;
+                else throw ArgumentError("unknown gap category '" + *category + "'; expected service|data");
+            }
             if (kinds) {
                 f.kinds.emplace();
                 for (const auto& k : *kinds) f.kinds->push_back(parse_gap_kind(k));
@@ -91,10 +142,13 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
             if (level) f.level = to_level(*level, "level");
             return r.filter(f);
         }, py::arg("kinds") = py::none(), py::arg("area") = py::none(), py::arg("level") = py::none(),
-           py::arg("min_severity") = 0.0,
-           "The gaps of `kinds`, in `area` (exact id), at `level` (1–4) with at least `min_severity`; "
-           "None keeps everything.")
+           py::arg("min_severity") = 0.0, py::arg("category") = py::none(),
+           "The gaps of `kinds`, in `area` (exact id), at `level` (1–4) with at least `min_severity`, "
+           "of `category` (service|data); None keeps everything.")
         .def("top", &GapReport::top, py::arg("n"), "The `n` most severe gaps.")
+        .def("findings", &GapReport::findings,
+             "The gaps grouped by cause (Finding), ranked by young people affected (None last), then "
+             "severity, then the number of areas.")
         .def("to_json", &GapReport::to_json, py::arg("lang") = "en", py::arg("indent") = 2,
              "{\"gaps\": [...], \"notes\": [...]} as JSON text: every Gap field plus \"message\" in "
              "`lang`. @throws ArgumentError for an unknown language.");
@@ -108,7 +162,10 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
     m.def("find_gaps", [](const Landscape& land, std::pair<int, int> ages, std::vector<double> level_weights,
                           int cliff_min_level,
                           std::optional<std::vector<std::tuple<int, std::string, double>>> needs,
-                          int duplication_min_overlap, double volume_reference,
+                          int duplication_min_overlap, double capacity_unknown_share,
+                          std::vector<int> capacity_levels, std::vector<int> duplication_levels,
+                          bool statutory_coordination, std::vector<std::string> statutory_bases,
+                          double volume_reference,
                           std::vector<std::string> silo_by, int silo_min_size, double silo_threshold,
                           int spof_min_separated, int max_referral_hops, const std::string& imbalance_value,
                           double min_level1_share, std::map<std::string, double> kind_weights,
@@ -126,6 +183,13 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
                 rules.needs->push_back({to_level(level, "needs"), key, share});
         }
         rules.duplication_min_overlap = duplication_min_overlap;
+        rules.capacity_unknown_share = capacity_unknown_share;
+        rules.capacity_levels.clear();
+        for (int level : capacity_levels) rules.capacity_levels.push_back(to_level(level, "capacity_levels"));
+        rules.duplication_levels.clear();
+        for (int level : duplication_levels) rules.duplication_levels.push_back(to_level(level, "duplication_levels"));
+        rules.statutory_coordination = statutory_coordination;
+        rules.statutory_bases = std::move(statutory_bases);
         rules.volume_reference = volume_reference;
         rules.silo_by = std::move(silo_by);
         rules.silo_min_size = silo_min_size;
@@ -143,6 +207,11 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
     }, py::arg("land"), py::kw_only(), py::arg("ages") = std::pair{0, 29},
        py::arg_v("level_weights", std::vector<double>{1.0, 0.8, 0.8, 0.9}, "(1.0, 0.8, 0.8, 0.9)"), py::arg("cliff_min_level") = 3,
        py::arg("needs") = py::none(), py::arg("duplication_min_overlap") = 3,
+       py::arg("capacity_unknown_share") = 0.5,
+       py::arg_v("capacity_levels", std::vector<int>{3, 4}, "(3, 4)"),
+       py::arg_v("duplication_levels", std::vector<int>{1, 3, 4}, "(1, 3, 4)"),
+       py::arg("statutory_coordination") = true,
+       py::arg_v("statutory_bases", std::vector<std::string>{}, "()"),
        py::arg("volume_reference") = 500.0,
        py::arg_v("silo_by", std::vector<std::string>{"owner", "sector"}, "('owner', 'sector')"), py::arg("silo_min_size") = 2,
        py::arg("silo_threshold") = -0.5, py::arg("spof_min_separated") = 1,

@@ -48,8 +48,9 @@ std::vector<std::int64_t> group_codes(const Network& net, const py::array_t<std:
 }
 
 NetworkOptions options(const std::optional<std::vector<std::string>>& kinds, bool formal_only,
-                       std::optional<std::string> area, const std::string& weight) {
-    NetworkOptions o{.formal_only = formal_only, .area = std::move(area)};
+                       std::optional<std::string> area, const std::string& weight,
+                       bool collapse_units = false) {
+    NetworkOptions o{.formal_only = formal_only, .area = std::move(area), .collapse_units = collapse_units};
     if (kinds) {
         o.kinds.emplace();  // an explicit empty list keeps no links, not all of them
         for (const auto& name : *kinds) {
@@ -74,17 +75,19 @@ The compiled collaboration network of a landscape. Use ``samkart.network(...)``,
 this class and labels every result by actor id.
 )doc");
     cls.def(py::init([](const Landscape& land, std::optional<std::vector<std::string>> kinds,
-                        bool formal_only, std::optional<std::string> area, const std::string& weight) {
-                NetworkOptions o = options(kinds, formal_only, std::move(area), weight);
+                        bool formal_only, std::optional<std::string> area, const std::string& weight,
+                        bool collapse_units) {
+                NetworkOptions o = options(kinds, formal_only, std::move(area), weight, collapse_units);
                 // Building reads the landscape only; other threads may run meanwhile.
                 py::gil_scoped_release nogil;
                 return Network(land, std::move(o));
             }),
             py::arg("land"), py::arg("kinds") = py::none(), py::arg("formal_only") = false,
-            py::arg("area") = py::none(), py::arg("weight") = "count",
+            py::arg("area") = py::none(), py::arg("weight") = "count", py::arg("collapse_units") = false,
             "The network of the actors of `land` (of one `area`), with the links of `kinds` (None: "
-            "all kinds), only formal ones if `formal_only`; `weight` is count|intensity. "
-            "@throws ArgumentError for an unknown kind or weight.")
+            "all kinds), only formal ones if `formal_only`; `weight` is count|intensity; with "
+            "`collapse_units` the nodes are organisations (units merged into the actor they are "
+            "part_of). @throws ArgumentError for an unknown kind or weight.")
         .def_property_readonly("directed", &Network::directed,
                                "True when at least one kept link is a referral (which runs source → target).")
         .def_property_readonly("num_nodes", &Network::num_nodes, "The number of nodes (actors).")

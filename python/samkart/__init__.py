@@ -70,7 +70,7 @@ from samkart.excel import read_excel, write_template
 from samkart.export import read_csv_folder, write_csv_folder
 from samkart.flow import FlowModel
 from samkart.frames import from_frames, to_frames
-from samkart.gaps import GAP_KINDS, Gap, GapReport, GapRules, find_gaps
+from samkart.gaps import GAP_KINDS, Finding, Findings, Gap, GapReport, GapRules, find_gaps
 from samkart.hsds import from_hsds
 from samkart.jsonstat import indicators_from_jsonstat, read_jsonstat
 from samkart.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
@@ -95,6 +95,8 @@ __all__ = [
     "Communities",
     "CorePeriphery",
     "EIIndex",
+    "Finding",
+    "Findings",
     "FlowModel",
     "Gap",
     "GapReport",

@@ -98,6 +98,24 @@ def _hide_small(frame: Any, threshold: float) -> Any:
     return frame
 
 
+def _finding_rows(report: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The findings of ``report`` as plain rows; a count of young people under 5 is hidden
+    from the message unless --no-suppress."""
+    from samkart.report import _redact
+
+    rows = []
+    for f in report.findings():
+        message = f.message(args.lang)
+        people = f.young_people
+        if not args.no_suppress and people is not None and 0 < people < _SUPPRESS_BELOW:
+            message = _redact(message, [float(round(people))])
+            people = None
+        rows.append({"cause": f.cause, "kind": f.kind, "category": f.category,
+                     "severity": f.severity, "young_people": people, "areas": list(f.areas),
+                     "gaps": len(f.gaps), "illustrative": f.illustrative, "message": message})
+    return rows
+
+
 def _gaps(args: argparse.Namespace) -> int:
     if args.top is not None and args.top < 0:
         print("samkart gaps: --top must be ≥ 0", file=sys.stderr)
@@ -122,18 +140,33 @@ def _gaps(args: argparse.Namespace) -> int:
 
         rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         for row in rows:
-            for key in ("ages", "actors", "actor_names", "measures", "measure_names"):
+            for key in ("ages", "actors", "actor_names", "measures", "measure_names", "records"):
                 if isinstance(row.get(key), tuple):
                     row[key] = list(row[key])
-        print(json.dumps({"gaps": rows, "found": found, "notes": report.notes},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"findings": _finding_rows(report, args), "gaps": rows, "found": found,
+                          "notes": report.notes}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         out = frame.copy()
-        for key in ("ages", "actors", "actor_names", "measures"):
+        for key in ("ages", "actors", "actor_names", "measures", "records"):
             out[key] = [";".join(str(x) for x in v) if isinstance(v, tuple) else v
                         for v in out[key]]
         sys.stdout.write(out.to_csv(index=False, lineterminator="\n"))
     else:
+        # Findings first: the gaps grouped by cause, ranked by the young people affected,
+        # service findings before what is not known (data); then every gap.
+        rows = _finding_rows(report, args)
+        for category, title in (("service", "Findings"), ("data", "Data gaps")):
+            chosen = [r for r in rows if r["category"] == category]
+            if not chosen:
+                continue
+            print(f"{title}:")
+            for rank, r in enumerate(chosen, start=1):
+                mark = " (illustrative)" if r["illustrative"] else ""
+                gaps = f"{r['gaps']} gap" + ("" if r["gaps"] == 1 else "s")
+                print(f"{rank:>3}. {r['message']}{mark} [{gaps}]")
+            print()
+        if rows:
+            print("Gaps:")
         for rank, g in enumerate(frame.itertuples(index=False), start=1):
             area = f" [{g.area_name}]" if isinstance(g.area_name, str) and g.area_name else ""
             print(f"{rank:>3}. {g.severity:.2f} {g.kind}{area}: {g.message}")
@@ -168,11 +201,13 @@ def add_commands(subparsers: Any) -> None:
     raw = argparse.RawDescriptionHelpFormatter
     gaps = subparsers.add_parser(
         "gaps", formatter_class=raw,
-        help="find the gaps in a landscape, most severe first",
+        help="find the gaps in a landscape: findings first, then every gap",
         description="Find where young people can fall between services (levels with "
                     "nothing, ages where services end, hand-overs without an agreement, "
-                    "silos, ...) and print each gap with its severity and a message in "
-                    "--lang. Hand-over volumes under 5 are hidden unless --no-suppress.",
+                    "silos, ...): first the findings (gaps grouped by cause, ranked by the "
+                    "young people affected; then the data gaps: what was not mapped), then "
+                    "each gap with its severity and a message in --lang. Counts of young "
+                    "people under 5 are hidden unless --no-suppress.",
         epilog=GAPS_EXIT_CODES)
     gaps.add_argument("file", metavar="FILE",
                       help="a .json file, a filled .xlsx form or a CSV folder")

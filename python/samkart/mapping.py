@@ -149,7 +149,12 @@ def coverage(
         land: the landscape.
         rows, cols: one of ``area, actor, sector, owner, level, target, age, key, tee``.
         value: ``measures`` (distinct measures), ``capacity``, ``participants``, ``cost``
-            (summed over the cell's measures) or ``actors`` (distinct providers).
+            (summed over the cell's measures) or ``actors`` (distinct providers). Only
+            measures in place (status active or pilot) count; proposed and ended ones cover
+            nothing. ``participants`` never adds a subset to its whole (a measure whose
+            ``participants_of`` whole is in the same cell adds nothing there) nor a count on
+            one day to yearly counts (a stock counts as lacking the value, so a cell of stocks
+            alone is NaN).
         totals: add a last row and column ``"total"`` that count each measure once (not the
             sum of the rows, which counts a measure in two rows twice).
         area: only the measures (and area/actor rows) in this area and the areas below it.

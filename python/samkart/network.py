@@ -53,6 +53,7 @@ def network(
     area: str | None = None,
     *,
     weight: str = "count",
+    collapse_units: bool = False,
 ) -> Network:
     """The collaboration network of a landscape.
 
@@ -68,6 +69,11 @@ def network(
         Keep the actors that serve this area or an area below it (and the links among them).
     weight : {"count", "intensity"}
         What the weight of a merged edge adds up.
+    collapse_units : bool
+        Merge organisational units into the organisation they are part of (``part_of``,
+        followed to the top): nodes are organisations, a unit's links become its
+        organisation's, links inside one organisation are dropped. With ``area``, an
+        organisation is kept when it or one of its units serves the area.
 
     Raises
     ------
@@ -79,7 +85,7 @@ def network(
     if isinstance(kinds, str):
         kinds = [kinds]
     kind_list = None if kinds is None else list(kinds)
-    core = _core.Network(land, kind_list, formal_only, area, weight)
+    core = _core.Network(land, kind_list, formal_only, area, weight, collapse_units)
     return Network(land, core)
 
 

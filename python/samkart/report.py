@@ -207,6 +207,10 @@ _KIND_LABELS: dict[str, dict[str, str]] = {
                               "en": "Intensive help out of reach"},
     "level_imbalance": {"nb": "Skjev nivåfordeling", "da": "Skæv niveaufordeling",
                         "en": "Level imbalance"},
+    # Data gaps (issue 13): what is not known well enough to judge.
+    "not_mapped": {"nb": "Ikke kartlagt", "da": "Ikke kortlagt", "en": "Not mapped"},
+    "capacity_unknown": {"nb": "Kapasitet ukjent", "da": "Kapacitet ukendt",
+                         "en": "Capacity unknown"},
 }
 
 _CSS = """

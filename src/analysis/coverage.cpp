@@ -247,7 +247,10 @@ private:
 std::optional<double> measure_value(const Measure& m, Value v) {
     switch (v) {
     case Value::CAPACITY: return m.capacity;
-    case Value::PARTICIPANTS: return m.participants;
+    // Yearly flows only: a count on one day is never added to one per year (it counts as
+    // lacking, so a cell of stocks alone is NaN and `missing` says how many).
+    case Value::PARTICIPANTS:
+        return m.participants_kind == CountKind::FLOW ? m.participants : std::nullopt;
     case Value::COST: return m.cost;
     default: return 1.0;
     }
@@ -305,6 +308,9 @@ LabelledMatrix coverage(const Landscape& land, Dimension rows, Dimension cols, c
     const bool count_actors = options.value == Value::ACTORS;
     std::vector<std::uint64_t> cells;         // cell positions of one measure (col-major index)
     std::vector<std::uint64_t> actor_cells;   // (cell << 32 | actor) over all measures
+    // participants: the cells of each measure, so that a subset is not added where its whole is.
+    const bool subsets = options.value == Value::PARTICIPANTS;
+    std::vector<std::vector<std::uint64_t>> cells_of(subsets ? land.measures().size() : 0);
     auto visit = [&](Index m, Index p, auto&& emit) {
         auto on_row = [&](Index r) {
             auto on_col = [&](Index c) { emit(static_cast<std::uint64_t>(c) * static_cast<std::uint64_t>(R) + r); };
@@ -347,7 +353,25 @@ LabelledMatrix coverage(const Landscape& land, Dimension rows, Dimension cols, c
             if (v) s[cell] += *v;
             else l[cell] += 1;
         }
+        if (subsets) cells_of[m] = cells;
     }
+    // A subset's participants are already in its whole's (participants_of): where the whole
+    // (or a whole above it) is in the same cell, take the subset back out, as a measure that
+    // adds nothing and lacks nothing.
+    if (subsets)
+        for (Index m = 0; m < land.measures().size(); ++m) {
+            if (land.measure_whole(m) == npos || cells_of[m].empty()) continue;
+            const auto v = measure_value(land.measures()[m], options.value);
+            for (auto cell : cells_of[m]) {
+                bool inside = false;
+                for (Index w = land.measure_whole(m); w != npos && !inside; w = land.measure_whole(w))
+                    inside = std::binary_search(cells_of[w].begin(), cells_of[w].end(), cell);
+                if (!inside) continue;
+                if (v) sum.data()[cell] -= *v;
+                else lacking.data()[cell] -= 1;
+                count.data()[cell] -= 1;
+            }
+        }
     if (count_actors) {
         std::sort(actor_cells.begin(), actor_cells.end());
         actor_cells.erase(std::unique(actor_cells.begin(), actor_cells.end()), actor_cells.end());

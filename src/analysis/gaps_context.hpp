@@ -1,7 +1,8 @@
 #pragma once
 // Shared structure of the gap analysis (src/analysis/gaps*.cpp): the municipal scopes, which
-// measures cover and which actors serve each, and the link structure, built once per
-// find_gaps call on dense indices.
+// measures cover and which actors serve each, what of each scope was mapped, the link
+// structure with organisational units (part_of), built once per find_gaps call on dense
+// indices.
 
 #include <cstdint>
 #include <span>
@@ -21,36 +22,81 @@ struct GapContext {
 
     /// One scope per municipality (area order); one scope without area when there is none.
     std::vector<Index> scope_area;              ///< area index, or npos for the whole landscape
-    std::vector<std::vector<Index>> measures;   ///< per scope: measures covering it
+    std::vector<std::vector<Index>> measures;   ///< per scope: measures in place covering it
     std::vector<std::vector<Index>> actors;     ///< per scope: actors serving it
     std::vector<std::vector<Index>> actor_scopes;    ///< per actor: scopes it serves
-    std::vector<std::vector<Index>> provided;   ///< per actor: measures it provides
+    std::vector<std::vector<Index>> measure_scopes;  ///< per measure in place: scopes it covers
+    std::vector<std::vector<Index>> provided;   ///< per actor: measures in place it provides
+    std::vector<char> in_place;                 ///< per measure: status active or pilot
+    /// Per actor: itself, the actor it is part of, ..., the top of its organisation.
+    std::vector<std::vector<Index>> lineage;
     std::vector<std::vector<Index>> neighbours; ///< per actor: linked actors, any kind, sorted
     /// Per actor: actors reachable by one hop (referral forward, symmetric kinds both ways).
     std::vector<std::vector<Index>> hops_out;
 
     [[nodiscard]] std::size_t num_scopes() const noexcept { return scope_area.size(); }
+    /// Everything in the scope was mapped, so an absence there is a service gap.
+    [[nodiscard]] bool scope_complete(std::size_t s) const noexcept { return complete_[s] != 0; }
+    /// The actor's part of scope `s` was mapped: the municipality, every area above it and
+    /// every district below it are complete, or partial with the actor's sector or owner among
+    /// `mapped`. Then the actor, its measures and its links are known there.
+    [[nodiscard]] bool mapped_in(Index actor, std::size_t s) const;
+    /// The actor was mapped in some municipality it serves, so its links were seen.
+    [[nodiscard]] bool actor_mapped(Index actor) const;
+    /// A hand-over between the two was seen where it was mapped: a municipality both serve was
+    /// mapped completely (or, when they share none, each was seen in a mapped one).
+    [[nodiscard]] bool mapped_together(Index a, Index b) const;
+    /// The two actors are linked: by a link between them or between organisations they are
+    /// units of (a link counts for every pair of their units, transitively), or they are units
+    /// of the same organisation.
     [[nodiscard]] bool linked(Index a, Index b) const noexcept;
-    /// Fill a gap's area fields for scope `s`.
+    /// As `linked`, counting only links that assign coordination: a binding link (formal,
+    /// agreement or shared plan) that names a coordinator, or (rules.statutory_coordination) a
+    /// link with a legal basis the rules accept. Units of one organisation are coordinated.
+    [[nodiscard]] bool coordinated(Index a, Index b) const noexcept;
+    /// Some actor is part of this one.
+    [[nodiscard]] bool has_units(Index a) const noexcept { return has_units_[a] != 0; }
+    [[nodiscard]] bool same_organisation(Index a, Index b) const noexcept {
+        return lineage[a].back() == lineage[b].back();
+    }
+    /// Fill a gap's area fields for scope `s` (and record the area it rests on).
     void set_area(Gap& gap, std::size_t s) const;
     void set_area_index(Gap& gap, Index area) const;
     void add_actor(Gap& gap, Index actor) const;
     void add_measure(Gap& gap, Index measure) const;
-    /// Highest level among the measures an actor provides (0 if none).
+    /// Record that the gap rests on a record; `illustrative` marks the gap illustrative.
+    static void rests_on(Gap& gap, std::string record, bool illustrative);
+    /// The smallest area above every scope in `scopes` (the municipality itself for one),
+    /// or npos (no scopes, or the landscape has no municipalities).
+    [[nodiscard]] Index common_area(const std::vector<Index>& scopes) const;
+    /// Highest level among the measures in place an actor provides (0 if none).
     [[nodiscard]] int highest_level(Index actor) const;
 
 private:
-    std::unordered_set<std::uint64_t> pairs_;
+    std::unordered_set<std::uint64_t> pairs_, coordinated_pairs_;
+    std::vector<char> complete_;
+    std::vector<std::vector<Index>> scope_areas_;  ///< per scope: the areas whose mapping counts
+    std::vector<char> has_units_;
 };
 
 /// Kinds computed in each file; each appends to `out`.
 void find_coverage_gaps(const GapContext& ctx, std::vector<Gap>& out);   // gaps_coverage.cpp
 void find_capacity_gaps(const GapContext& ctx, std::vector<Gap>& out,
                         std::vector<std::string>& notes);                 // gaps_coverage.cpp
+void find_mapping_gaps(const GapContext& ctx, std::vector<Gap>& out);    // gaps_coverage.cpp
 void find_handoff_gaps(const GapContext& ctx, std::vector<Gap>& out);    // gaps_network.cpp
 void find_network_gaps(const GapContext& ctx, std::vector<Gap>& out);    // gaps_network.cpp
 
+/// Set `Gap::cause` and `Gap::subject` where the kind's finder has not (gaps_findings.cpp).
+void assign_causes(const GapContext& ctx, std::vector<Gap>& gaps);
+
 /// rules.kinds contains `kind` (or is unset).
 [[nodiscard]] bool wanted(const GapRules& rules, GapKind kind);
+
+/// a·2³² + b with a ≤ b: the key of an unordered pair of indices.
+[[nodiscard]] inline std::uint64_t pair_key(Index a, Index b) noexcept {
+    if (a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 32) | b;
+}
 
 }  // namespace samkart::detail

@@ -28,22 +28,7 @@ Index handoff_area(const GapContext& ctx, Index a, Index b) {
     std::sort(sb.begin(), sb.end());
     std::vector<Index> both;
     std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(both));
-    if (both.empty() || ctx.scope_area[both.front()] == npos) return npos;
-    const auto& land = ctx.land;
-    // Lowest common ancestor of the shared municipalities.
-    std::vector<Index> path;  // root → first municipality
-    for (Index x = ctx.scope_area[both.front()]; x != npos; x = land.area_parent(x)) path.push_back(x);
-    std::reverse(path.begin(), path.end());
-    std::size_t depth = path.size();
-    for (std::size_t i = 1; i < both.size(); ++i) {
-        std::vector<Index> other;
-        for (Index x = ctx.scope_area[both[i]]; x != npos; x = land.area_parent(x)) other.push_back(x);
-        std::reverse(other.begin(), other.end());
-        std::size_t common = 0;
-        while (common < std::min(depth, other.size()) && path[common] == other[common]) ++common;
-        depth = common;
-    }
-    return depth == 0 ? npos : path[depth - 1];
+    return ctx.common_area(both);
 }
 
 /// Sizes of the parts that removing each articulation point cuts off from the largest
@@ -108,6 +93,7 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         Index source, target;
         std::optional<double> volume;
         std::vector<std::string> reasons;
+        std::vector<Index> transitions;
     };
     std::vector<Route> routes;
     std::map<std::pair<Index, Index>, std::size_t> route_of;
@@ -115,30 +101,23 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         const auto ends = land.transition_ends(t);
         const auto& tr = land.transitions()[t];
         auto [it, fresh] = route_of.try_emplace({ends.source, ends.target}, routes.size());
-        if (fresh) routes.push_back({ends.source, ends.target, std::nullopt, {}});
+        if (fresh) routes.push_back({ends.source, ends.target, std::nullopt, {}, {}});
         auto& route = routes[it->second];
+        route.transitions.push_back(t);
         if (tr.volume) route.volume = route.volume.value_or(0) + *tr.volume;
         if (tr.reason && std::find(route.reasons.begin(), route.reasons.end(), *tr.reason) == route.reasons.end())
             route.reasons.push_back(*tr.reason);
     }
-    // Coordinated pairs: a formal, agreement or shared-plan link that names a coordinator
-    // (seed 004: "the agreement defines who holds the coordinating responsibility").
-    std::unordered_map<std::uint64_t, bool> coordinated;
-    for (Index l = 0; l < land.links().size(); ++l) {
-        const auto& link = land.links()[l];
-        const auto ends = land.link_ends(l);
-        const bool binding = link.formal || link.kind == LinkKind::AGREEMENT || link.kind == LinkKind::SHARED_PLAN;
-        if (binding && ends.coordinator != npos) {
-            const auto a = std::min(ends.source, ends.target), b = std::max(ends.source, ends.target);
-            coordinated[(static_cast<std::uint64_t>(a) << 32) | b] = true;
-        }
-    }
+    const auto actors = land.actors();
     for (const auto& r : routes) {
         if (r.source == r.target) continue;
+        // Links and agreements of the organisations the two are units of count for them
+        // (seed 004: the OT–NAV agreement covers every OT department and NAV office).
+        if (ctx.coordinated(r.source, r.target)) continue;
         const bool linked = ctx.linked(r.source, r.target);
-        const auto a = std::min(r.source, r.target), b = std::max(r.source, r.target);
-        if (linked && coordinated.contains((static_cast<std::uint64_t>(a) << 32) | b)) continue;
         if (linked ? !want_uncoordinated : !want_unlinked) continue;
+        // An unlinked hand-over claims an absence of a link: only where both were mapped.
+        if (!linked && !ctx.mapped_together(r.source, r.target)) continue;
         const double v = volume_factor(ctx, r.volume);
         Gap g{.kind = linked ? GapKind::HANDOFF_UNCOORDINATED : GapKind::HANDOFF_UNLINKED,
               .severity = linked ? 0.6 * v : v};
@@ -147,7 +126,14 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         ctx.add_actor(g, r.source);
         ctx.add_actor(g, r.target);
         g.value = r.volume;
+        g.young_people = r.volume;
         for (const auto& reason : r.reasons) g.detail += (g.detail.empty() ? "" : ", ") + reason;
+        for (auto t : r.transitions) {
+            const auto& tr = land.transitions()[t];
+            GapContext::rests_on(g, "transitions:" + tr.source + " → " + tr.target, tr.illustrative);
+        }
+        g.subject = actors[r.source].sector + ">" + actors[r.target].sector;
+        g.cause = std::string(gap_kind_name(g.kind)) + ":" + g.subject;
         out.push_back(std::move(g));
     }
 }
@@ -183,13 +169,17 @@ void single_points(const GapContext& ctx, const Network& net, std::vector<Gap>& 
     const auto components = net.components();
     std::vector<std::size_t> component_size(components.weak_count, 0);
     for (auto c : components.weak) ++component_size[c];
-    // The undirected view over node indices (all links are kept, so node = actor index order).
-    std::vector<Index> node_of(ctx.land.actors().size(), npos);
-    for (std::size_t i = 0; i < nodes.size(); ++i) node_of[nodes[i]] = static_cast<Index>(i);
+    // The undirected view over node indices.
     std::vector<std::vector<Index>> adj(nodes.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-        for (auto w : ctx.neighbours[nodes[i]])
-            if (node_of[w] != npos) adj[i].push_back(node_of[w]);
+    for (const auto& e : net.edges()) {
+        if (e.source == e.target) continue;
+        adj[e.source].push_back(e.target);
+        adj[e.target].push_back(e.source);
+    }
+    for (auto& list : adj) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
     const auto separated = separated_counts(adj, components.weak, component_size);
     for (auto v : net.articulation_points()) {
         const auto s = separated[v];
@@ -204,35 +194,50 @@ void single_points(const GapContext& ctx, const Network& net, std::vector<Gap>& 
 }
 
 void isolated(const GapContext& ctx, std::vector<Gap>& out) {
-    for (Index a = 0; a < ctx.land.actors().size(); ++a) {
-        if (!ctx.neighbours[a].empty()) continue;
-        const int level = ctx.highest_level(a);
-        Gap g{.kind = GapKind::ISOLATED_ACTOR, .severity = 0.25 * std::max(1, level)};
+    // An organisation is isolated when none of its units has a link: report its top once.
+    const auto n = ctx.land.actors().size();
+    std::vector<char> has_link(n, 0);
+    for (Index a = 0; a < n; ++a)
+        if (!ctx.neighbours[a].empty()) has_link[ctx.lineage[a].back()] = 1;
+    std::vector<int> level(n, 0);
+    for (Index a = 0; a < n; ++a) {
+        auto& top = level[ctx.lineage[a].back()];
+        top = std::max(top, ctx.highest_level(a));
+    }
+    for (Index a = 0; a < n; ++a) {
+        if (ctx.land.actor_parent(a) != npos || has_link[a]) continue;
+        // No link is only a gap where its partners would have been mapped.
+        if (!ctx.actor_mapped(a)) continue;
+        Gap g{.kind = GapKind::ISOLATED_ACTOR, .severity = 0.25 * std::max(1, level[a])};
         ctx.add_actor(g, a);
-        if (level > 0) g.level = static_cast<Level>(level);
+        if (level[a] > 0) g.level = static_cast<Level>(level[a]);
         g.value = 0;
         out.push_back(std::move(g));
     }
 }
 
 void unreachable(const GapContext& ctx, std::vector<Gap>& out) {
+    // On organisations: a link of an organisation serves its units (part_of).
     const auto n = ctx.land.actors().size();
+    auto top = [&](Index a) { return ctx.lineage[a].back(); };
     std::vector<std::vector<Index>> hops_in(n);
     for (Index a = 0; a < n; ++a)
-        for (auto b : ctx.hops_out[a]) hops_in[b].push_back(a);
+        for (auto b : ctx.hops_out[a])
+            if (top(a) != top(b)) hops_in[top(b)].push_back(top(a));
     std::vector<int> level(n);
     for (Index a = 0; a < n; ++a) level[a] = ctx.highest_level(a);
     std::vector<std::size_t> seen(n, 0);
     std::vector<Index> frontier, next;
     for (std::size_t s = 0; s < ctx.num_scopes(); ++s) {
+        if (!ctx.scope_complete(s)) continue;
         const std::size_t round = s + 1;
         frontier.clear();
         for (auto m : ctx.measures[s]) {
             if (ctx.land.measures()[m].level != Level::INTENSIVE) continue;
             for (auto p : ctx.land.measure_providers(m))
-                if (seen[p] != round) {
-                    seen[p] = round;
-                    frontier.push_back(p);
+                if (seen[top(p)] != round) {
+                    seen[top(p)] = round;
+                    frontier.push_back(top(p));
                 }
         }
         if (frontier.empty()) continue;  // level_missing says it
@@ -240,7 +245,7 @@ void unreachable(const GapContext& ctx, std::vector<Gap>& out) {
         for (auto a : ctx.actors[s])
             if (level[a] >= 1 && level[a] <= 2) candidates.push_back(a);
         if (candidates.empty()) continue;
-        // Backwards from the level-4 actors: who reaches them within the allowed hops.
+        // Backwards from the level-4 organisations: who reaches them within the allowed hops.
         for (int hop = 0; hop < ctx.rules.max_referral_hops && !frontier.empty(); ++hop) {
             next.clear();
             for (auto v : frontier)
@@ -253,7 +258,7 @@ void unreachable(const GapContext& ctx, std::vector<Gap>& out) {
         }
         Gap g{.kind = GapKind::UNREACHABLE_INTENSIVE};
         for (auto c : candidates)
-            if (seen[c] != round) ctx.add_actor(g, c);
+            if (seen[top(c)] != round) ctx.add_actor(g, c);
         if (g.actors.empty()) continue;
         ctx.set_area(g, s);
         g.value = static_cast<double>(g.actors.size());
@@ -272,7 +277,8 @@ void find_network_gaps(const GapContext& ctx, std::vector<Gap>& out) {
     const bool want_silo = wanted(ctx.rules, GapKind::SILO);
     const bool want_spof = wanted(ctx.rules, GapKind::SINGLE_POINT_OF_FAILURE);
     if (want_silo || want_spof) {
-        const Network net(ctx.land);
+        // Organisations, not their units: OT's departments are one service (part_of).
+        const Network net(ctx.land, NetworkOptions{.collapse_units = true});
         if (want_silo) silos(ctx, net, out);
         if (want_spof) single_points(ctx, net, out);
     }

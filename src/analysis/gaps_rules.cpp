@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, gap_kind_count> kind_names{
     "level_missing",  "age_uncovered",          "age_cliff",      "capacity_short",
     "duplication",    "handoff_unlinked",       "handoff_uncoordinated", "silo",
     "single_point_of_failure", "isolated_actor", "no_participation",
-    "unreachable_intensive",   "level_imbalance"};
+    "unreachable_intensive",   "level_imbalance", "not_mapped", "capacity_unknown"};
 
 std::string accepted_kinds() {
     std::string out;
@@ -60,8 +60,18 @@ const std::array<GapKind, gap_kind_count>& all_gap_kinds() noexcept {
     return kinds;
 }
 
+GapCategory gap_category(GapKind kind) noexcept {
+    return kind == GapKind::NOT_MAPPED || kind == GapKind::CAPACITY_UNKNOWN ? GapCategory::DATA
+                                                                            : GapCategory::SERVICE;
+}
+
+std::string_view gap_category_name(GapCategory category) noexcept {
+    return category == GapCategory::DATA ? "data" : "service";
+}
+
 std::vector<CapacityNeed> GapRules::default_needs() {
-    return {CapacityNeed{Level::INTENSIVE, "neet_count_16_25", 1.0}};
+    return {CapacityNeed{Level::TARGETED, "need_level_3", 1.0},
+            CapacityNeed{Level::INTENSIVE, "need_level_4", 1.0}};
 }
 
 void GapRules::validate(const Landscape& land) const {
@@ -72,6 +82,17 @@ void GapRules::validate(const Landscape& land) const {
     if (static_cast<int>(cliff_min_level) < 1 || static_cast<int>(cliff_min_level) > 4)
         bad_rule("cliff_min_level", "expected a level 1–4");
     check_at_least("duplication_min_overlap", duplication_min_overlap, 1);
+    check_range("capacity_unknown_share", capacity_unknown_share, 0, 1);
+    for (auto level : capacity_levels)
+        if (static_cast<int>(level) < 1 || static_cast<int>(level) > 4)
+            bad_rule("capacity_levels", "expected levels 1–4");
+    for (auto level : duplication_levels)
+        if (static_cast<int>(level) < 1 || static_cast<int>(level) > 4)
+            bad_rule("duplication_levels", "expected levels 1–4");
+    for (const auto& basis : statutory_bases)
+        if (basis.empty())
+            bad_rule("statutory_bases", "an empty legal basis would match every link; name the act and "
+                                        "section, e.g. 'opplæringslova § 3-6'");
     if (!(volume_reference > 0) || !std::isfinite(volume_reference))
         bad_rule("volume_reference", std::to_string(volume_reference) + " must be positive");
     for (const auto& by : silo_by)

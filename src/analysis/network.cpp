@@ -114,6 +114,10 @@ Network::Network(const Landscape& land, const NetworkOptions& options) {
     auto impl = std::make_shared<Impl>();
     const auto actors = land.actors();
     std::vector<Index> node_of(actors.size(), npos);
+    // With collapse_units, a unit stands for the top of its organisation.
+    std::vector<Index> top(actors.size());
+    for (Index a = 0; a < actors.size(); ++a) top[a] = options.collapse_units ? land.actor_root(a) : a;
+    std::vector<bool> keep(actors.size(), !options.area);
     if (options.area) {
         const auto subtree = land.area_subtree(land.area_index(*options.area));
         std::vector<bool> in_area(land.areas().size(), false);
@@ -121,15 +125,16 @@ Network::Network(const Landscape& land, const NetworkOptions& options) {
         for (Index a = 0; a < actors.size(); ++a)
             for (auto served : land.actor_areas(a))
                 if (in_area[served]) {
-                    node_of[a] = static_cast<Index>(impl->actors.size());
-                    impl->actors.push_back(a);
+                    keep[top[a]] = true;
                     break;
                 }
-    } else {
-        impl->actors.resize(actors.size());
-        std::iota(impl->actors.begin(), impl->actors.end(), Index{0});
-        std::iota(node_of.begin(), node_of.end(), Index{0});
     }
+    for (Index a = 0; a < actors.size(); ++a)
+        if (keep[a] && top[a] == a) {
+            node_of[a] = static_cast<Index>(impl->actors.size());
+            impl->actors.push_back(a);
+        }
+    for (Index a = 0; a < actors.size(); ++a) node_of[a] = node_of[top[a]];
     for (auto a : impl->actors) {
         impl->id.push_back(actors[a].id);
         impl->sector.push_back(actors[a].sector);
@@ -150,7 +155,7 @@ Network::Network(const Landscape& land, const NetworkOptions& options) {
         if ((kind_mask & bit) == 0 || (options.formal_only && !link.formal)) continue;
         const auto ends = land.link_ends(l);
         const auto s = node_of[ends.source], t = node_of[ends.target];
-        if (s == npos || t == npos) continue;
+        if (s == npos || t == npos || s == t) continue;  // s == t: inside one organisation
         kept.push_back({s, t, detail::link_weight(link, options.weight), 1, bit, link.formal});
         impl->directed = impl->directed || is_directed(link.kind);
     }

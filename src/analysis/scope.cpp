@@ -42,14 +42,18 @@ Scope make_scope(const Landscape& land, const std::optional<std::string>& area, 
     const auto n_measures = land.measures().size();
     const auto n_actors = land.actors().size();
     if (!area) {
-        return {std::vector<char>(n_measures, 1), std::vector<char>(n_actors, 1),
-                std::vector<char>(land.areas().size(), 1)};
+        Scope all{std::vector<char>(n_measures, 1), std::vector<char>(n_actors, 1),
+                  std::vector<char>(land.areas().size(), 1)};
+        for (std::size_t m = 0; m < n_measures; ++m)
+            all.measures[m] = land.measure_in_place(static_cast<Index>(m)) ? 1 : 0;
+        return all;
     }
     const Index target = land.area_index(*area);
     Scope s{std::vector<char>(n_measures, 0), std::vector<char>(n_actors, 0),
             std::vector<char>(land.areas().size(), 0)};
     for (Index a : land.area_subtree(target)) s.areas[a] = 1;
     for (std::size_t m = 0; m < n_measures; ++m) {
+        if (!land.measure_in_place(static_cast<Index>(m))) continue;  // proposed, ended: no cover
         for (Index a : measure_sets.of(m))
             if (a == target) {
                 s.measures[m] = 1;

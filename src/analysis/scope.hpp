@@ -31,6 +31,7 @@ struct Scope {
     std::vector<char> areas;     ///< #areas: 1 = the filter area or below it
 };
 
+/// Only measures in place (active, pilot) are kept: proposed and ended ones cover nothing.
 /// A measure is kept when the filter area is among its area set (so it serves the area or
 /// an area below it, or with `inherit` an area above it); an actor when the same holds for
 /// the areas it serves, or it provides a kept measure.

@@ -6,9 +6,10 @@ the repository root with samkart installed:
     python tests/benchmarks/bench_gaps.py            # n = 50, 100, 200, 400
     python tests/benchmarks/bench_gaps.py --repeat 1
 
-Prints, for each number of municipalities, the actors, links and gaps, the seconds of
-``find_gaps`` (best of --repeat; the landscape is built beforehand) and of ``to_frame``, and the
-growth ratio t(n) / t(n/2): close to 2 means close to linear. Results go to
+Prints, for each number of municipalities, the actors, links, gaps and findings, the seconds
+of ``find_gaps`` (best of --repeat; the landscape is built beforehand), of ``findings()`` and
+``findings().to_frame()`` (the list a reader reads), and of ``to_frame`` of every gap, and the
+growth ratio t(n) / t(n/2) of ``find_gaps``: close to 2 means close to linear. Results go to
 docs/performance.md by hand, with the command and the machine.
 """
 
@@ -39,17 +40,25 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"# {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}")
-    print("| municipalities | actors | links | gaps | find_gaps s | to_frame s | growth |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| municipalities | actors | links | gaps | findings | find_gaps s | findings s "
+        "| to_frame s | growth |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     previous = None
     for n in args.sizes:
         land = sk.datasets.synthetic(n, args.actors_per_area)
         seconds, report = best_of(lambda land=land: find_gaps(land), args.repeat)
+        finding_seconds, findings = best_of(
+            lambda report=report: report.findings().to_frame(),  # type: ignore[attr-defined]
+            1,
+        )
         frame_seconds, _ = best_of(lambda report=report: report.to_frame(), 1)  # type: ignore[attr-defined]
         growth = f"{seconds / previous:.2f}×" if previous else ""
         print(
             f"| {n} | {len(land.actors):,} | {len(land.links):,} | {len(report):,} "  # type: ignore[arg-type]
-            f"| {seconds:.3f} | {frame_seconds:.3f} | {growth} |"
+            f"| {len(findings):,} | {seconds:.3f} | {finding_seconds:.3f} "  # type: ignore[arg-type]
+            f"| {frame_seconds:.3f} | {growth} |"
         )
         previous = seconds
 

@@ -194,3 +194,37 @@ TEST_CASE("on a synthetic landscape the totals equal the number of measures") {
         }
     }
 }
+
+TEST_CASE("participants never add a subset to its whole, a stock to a flow, or a proposal") {
+    // OT 2020–21 (seed 002 §5): 858 followed up, "343 of these" in OT's own measures; 548
+    // pupils in dropout prevention, another group; 454 job seekers on one day (NAV, May 2021).
+    Landscape land("Fylket", 2021);
+    land.add_area({.id = "F", .name = "Fylket", .kind = AreaKind::COUNTY});
+    land.add_actor({.id = "ot", .name = "OT", .sector = "follow_up_service", .owner = Owner::COUNTY, .areas = {"F"}});
+    land.add_actor({.id = "nav", .name = "NAV", .sector = "labour_welfare", .owner = Owner::STATE, .areas = {"F"}});
+    land.add_measure({.id = "follow", .name = "Oppfølging", .level = Level::TARGETED, .providers = {"ot"},
+                      .participants = 858.0});
+    land.add_measure({.id = "own", .name = "OTs egne tiltak", .level = Level::INTENSIVE, .providers = {"ot"},
+                      .participants = 343.0, .participants_of = "follow"});
+    land.add_measure({.id = "dropout", .name = "Frafallsforebygging", .level = Level::EARLY, .providers = {"ot"},
+                      .participants = 548.0});
+    land.add_measure({.id = "jobs", .name = "Arbeidsmarkedstiltak", .level = Level::INTENSIVE, .providers = {"nav"},
+                      .participants = 454.0, .participants_kind = CountKind::STOCK});
+    land.add_measure({.id = "idea", .name = "Øremerkede læreplasser", .level = Level::EARLY, .providers = {"nav"},
+                      .participants = 100.0, .status = MeasureStatus::PROPOSED});
+    CoverageOptions o{.value = Value::PARTICIPANTS, .totals = true};
+    const auto t = coverage(land, Dimension::LEVEL, Dimension::LEVEL, o);
+    CHECK(t.at("early", "early") == 548);        // the proposal is no participant
+    CHECK(t.at("targeted", "targeted") == 858);
+    CHECK(t.at("intensive", "intensive") == 343);  // the subset alone in its cell: it counts there
+    CHECK(t.missing(3, 3) == 1);                 // the stock is not added: it lacks a yearly count
+    // In the total the subset is inside its whole, and the stock is left out: 858 + 548.
+    CHECK(t.at("total", "total") == 1406);
+    const auto by_actor = coverage(land, Dimension::ACTOR, Dimension::LEVEL, o);
+    CHECK(by_actor.at("ot", "total") == 1406);
+    CHECK(std::isnan(by_actor.at("nav", "total")));  // a stock alone: unknown, not 454
+    // Measures: the proposal covers nothing.
+    const auto n = coverage(land, Dimension::LEVEL, Dimension::LEVEL, CoverageOptions{.totals = true});
+    CHECK(n.at("early", "early") == 1);
+    CHECK(n.at("total", "total") == 4);
+}

@@ -338,3 +338,45 @@ TEST_CASE("synthetic over given areas: bad areas are refused") {
     CHECK_THROWS_AS(datasets::synthetic(orphan, 3), ValidationError);
     CHECK_THROWS_WITH_AS(datasets::synthetic(orphan, 0), Contains("actors_per_area"), Error);
 }
+
+TEST_CASE("vestfold_telemark: read as the seeds are (issue 13)") {
+    const Landscape land = datasets::vestfold_telemark();
+    // Every municipality has its NAV office, a unit of NAV Vestfold og Telemark; OT's
+    // departments are units of the county's OT (004: the agreement covers them all).
+    std::set<std::string> with_nav;
+    for (Index a = 0; a < land.actors().size(); ++a) {
+        const auto& actor = land.actors()[a];
+        if (actor.sector == "labour_welfare" && actor.id != "nav-vt") {
+            CHECK(actor.part_of == "nav-vt");
+            with_nav.insert(actor.areas.begin(), actor.areas.end());
+        }
+        if (actor.id.starts_with("ot-")) CHECK(land.actors()[land.actor_root(a)].id == "vtfk-ot");
+    }
+    for (const auto& area : land.areas())
+        if (area.kind == AreaKind::MUNICIPALITY) {
+            CAPTURE(area.name);
+            CHECK(with_nav.contains(area.id));
+            // What was mapped is said: nowhere everything (002 names no municipal measures).
+            CHECK(area.mapping == MappingStatus::PARTIAL);
+            CHECK(std::find(area.mapped.begin(), area.mapped.end(), "county") != area.mapped.end());
+        }
+    // The admissions office is part of the county administration, not a school.
+    CHECK(land.actor("vtfk-inntak").sector == "administration");
+    // The 454 are job seekers on one day (002 §5.1), not people with reduced work capacity.
+    const auto& jobs = land.measure("nav-arbeidsrettede-tiltak");
+    CHECK(jobs.participants_kind == CountKind::STOCK);
+    CHECK(std::find(jobs.targets.begin(), jobs.targets.end(), "reduced_work_capacity") == jobs.targets.end());
+    // 343 ⊂ 858 ⊂ 2,939 (002 §5.3).
+    CHECK(land.measure("ot-egne-tiltak").participants_of == "ot-oppfolging");
+    CHECK(land.measure("ot-oppfolging").participants_of == "ot-kartlegging");
+    CHECK_FALSE(land.measure("ot-frafallsforebygging").participants_of);  // pupils: another group
+    CHECK(find_indicator(land, "38", "ot_own_measures_16_21")->subset_of == "ot_followed_up_16_21");
+    CHECK(find_indicator(land, "38", "nav_on_measures_under_30")->count == CountKind::STOCK);
+    // The partnership's money is governance money, not the cost of a level-1 service (001).
+    CHECK_FALSE(land.measure("partnerskap").cost);
+    CHECK(find_indicator(land, "38", "partnership_funding_3y")->value == 1300000);
+    // Earmarked apprenticeships are what Fagopplæring wants (002 §5.4); the Grenland project
+    // ends in 2022 (002 §5.3).
+    CHECK(land.measure("fag-oremerkede-lareplasser").status == MeasureStatus::PROPOSED);
+    CHECK(land.measure("ot-overgang-grenland").until == "2022-12-31");
+}

@@ -378,12 +378,13 @@ samkart::LandscapeRecords every_field_set() {
                        .population = {{.ages = {0, 120}, .count = 5500000}},
                        .mapping = MappingStatus::NONE, .illustrative = true,
                        .citation = "002"});
-    r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
-                        .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
-                        .illustrative = true, .citation = "002 §5.3"});
+    // The unit first, so that the first actor holds every field (part_of may refer forward).
     r.actors.push_back({.id = "ot-unit", .name = "OT Skien", .sector = "school",
                         .owner = Owner::STATE, .areas = {"0"}, .ages = AgeRange{16, 20},
                         .part_of = "ot", .illustrative = true, .citation = "x"});
+    r.actors.push_back({.id = "ot", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
+                        .owner = Owner::COUNTY, .areas = {"40"}, .ages = AgeRange{15, 21},
+                        .illustrative = true, .citation = "002 §5.3"});
     r.measures.push_back({.id = "m1", .name = "Samtalegruppe", .level = Level::INTENSIVE,
                           .providers = {"ot"}, .areas = {"40"}, .ages = AgeRange{16, 19},
                           .targets = {"neet"}, .capacity = 40.5, .participants = 12,
@@ -406,10 +407,13 @@ samkart::LandscapeRecords every_field_set() {
     r.transitions.push_back({.source = "ot", .target = "ot-unit", .volume = 35.5, .reason = "dropout",
                              .ages = AgeRange{17, 19}, .illustrative = true, .citation = "006"});
     r.indicators.push_back({.area = "40", .key = "neet_count_16_25", .value = 4200, .year = 2019,
-                            .source = "002 §5", .count = CountKind::STOCK,
+                            .source = "002 §5", .count = CountKind::FLOW,
                             .subset_of = "population_16_25", .illustrative = true});
     r.indicators.push_back({.area = "40", .key = "population_16_25", .value = 52000.5, .year = 2019,
-                            .source = "SSB", .count = CountKind::STOCK, .illustrative = true});
+                            .source = "SSB", .count = CountKind::FLOW, .subset_of = "everyone",
+                            .illustrative = true});
+    r.indicators.push_back({.area = "40", .key = "everyone", .value = 5500000, .year = 2019,
+                            .count = CountKind::FLOW});
     return r;
 }
 
@@ -467,7 +471,7 @@ TEST_CASE("fields at their defaults are left out, other values of the new fields
     r.areas[0].mapped.clear();
     r.measures[0].status = samkart::MeasureStatus::ACTIVE;
     r.measures[0].participants_kind = samkart::CountKind::FLOW;
-    r.measures[0].participants_of.reset();
+    r.measures[0].participants_of.reset();  // a flow is no subset of m2's stock
     r.indicators[0].count.reset();
     r.indicators[0].subset_of.reset();
     const auto doc = nlohmann::json::parse(samkart::to_json_string(Landscape::from_records(r)));

@@ -182,3 +182,189 @@ TEST_CASE("landscape header is checked") {
     CHECK_THROWS_AS(Landscape("x", 1066), ValidationError);
     CHECK_THROWS_AS(Landscape("x", 2021, ""), ValidationError);
 }
+
+// --- the fields of issue 13: part_of, mapping, measure status and dates, counts and subsets ---
+
+namespace {
+
+/// The problem messages of building `r`, or {} when it builds.
+std::vector<Problem> problems_of(const LandscapeRecords& r) {
+    try {
+        (void)Landscape::from_records(r);
+    } catch (const ValidationError& e) {
+        return e.problems();
+    }
+    return {};
+}
+
+bool has(const std::vector<Problem>& ps, std::string_view collection, std::string_view id,
+         std::string_view field, std::string_view text) {
+    return std::any_of(ps.begin(), ps.end(), [&](const Problem& p) {
+        return p.collection == collection && p.id == id && p.field == field &&
+               p.message.find(text) != std::string::npos;
+    });
+}
+
+}  // namespace
+
+TEST_CASE("part_of must name another known actor and never lead round in a circle") {
+    auto land = skien();
+    land.add_actor({.id = "ot-vt", .name = "OT Vestfold og Telemark", .sector = "follow_up_service",
+                    .owner = Owner::COUNTY, .areas = {"38"}});
+    land.add_actor({.id = "ot-porsgrunn", .name = "OT Porsgrunn", .sector = "follow_up_service",
+                    .owner = Owner::COUNTY, .part_of = "ot-vt"});
+    CHECK(land.actor_parent(land.actor_index("ot-porsgrunn")) == land.actor_index("ot-vt"));
+    CHECK(land.actor_root(land.actor_index("ot-porsgrunn")) == land.actor_index("ot-vt"));
+    CHECK(land.actor_parent(land.actor_index("ot-vt")) == npos);
+    try {
+        land.add_actor({.id = "x", .name = "X", .part_of = "ot-vtt"});
+        FAIL("expected ValidationError");
+    } catch (const ValidationError& e) {
+        CHECK(mentions(e, "actors", "part_of", "unknown actor id 'ot-vtt'"));
+        CHECK(mentions(e, "actors", "part_of", "did you mean 'ot-vt'?"));
+    }
+    try {
+        land.add_actor({.id = "y", .name = "Y", .part_of = "y"});
+        FAIL("expected ValidationError");
+    } catch (const ValidationError& e) {
+        CHECK(mentions(e, "actors", "part_of", "names itself"));
+    }
+    CHECK_FALSE(land.find_actor("y"));
+
+    LandscapeRecords r;
+    r.name = "Cycle";
+    r.actors = {{.id = "a", .name = "A", .part_of = "b"},
+                {.id = "b", .name = "B", .part_of = "c"},
+                {.id = "c", .name = "C", .part_of = "a"}};
+    const auto ps = problems_of(r);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].field == "part_of");
+    CHECK(ps[0].message.find("a → b → c → a") != std::string::npos);
+}
+
+TEST_CASE("mapped is for partly mapped areas and names sectors or owners") {
+    LandscapeRecords r;
+    r.name = "Mapping";
+    r.areas = {{.id = "h", .name = "Horten", .mapping = MappingStatus::PARTIAL, .mapped = {"county", "labour_welfare"}},
+               {.id = "c", .name = "Complete", .mapped = {"county"}},
+               {.id = "w", .name = "Wrong", .mapping = MappingStatus::PARTIAL, .mapped = {"nav", "state", "state"}},
+               {.id = "b", .name = "Bad", .mapping = static_cast<MappingStatus>(7)}};
+    const auto ps = problems_of(r);
+    CHECK_FALSE(has(ps, "areas", "h", "mapped", ""));
+    CHECK(has(ps, "areas", "c", "mapped", "set mapping to 'partial'"));
+    CHECK(has(ps, "areas", "w", "mapped", "'nav' is neither a recommended sector nor an owner"));
+    CHECK(has(ps, "areas", "w", "mapped", "'state' is listed twice"));
+    CHECK(has(ps, "areas", "b", "mapping", "expected one of complete|partial|none"));
+    CHECK(ps.size() == 4);
+
+    // Partly mapped with nothing named: a warning, not an error.
+    Landscape land("x");
+    land.add_area({.id = "p", .name = "P", .mapping = MappingStatus::PARTIAL});
+    const auto warnings = land.validate();
+    CHECK(std::any_of(warnings.begin(), warnings.end(), [](const Problem& p) {
+        return p.severity == Severity::WARNING && p.field == "mapped";
+    }));
+}
+
+TEST_CASE("measure dates are ISO dates in order, and status is a known status") {
+    auto land = skien();
+    land.add_measure({.id = "grenland", .name = "Overgangsprosjektet i Grenland", .level = Level::TARGETED,
+                      .providers = {"ot-skien"}, .status = MeasureStatus::ENDED,
+                      .since = "2019-08-01", .until = "2022-12-31"});
+    CHECK_FALSE(land.measure_in_place(land.measure_index("grenland")));
+    CHECK(land.measure_in_place(land.measure_index("m1")));
+    try {
+        land.add_measure({.id = "d", .name = "D", .level = Level::EARLY, .providers = {"ot-skien"},
+                          .status = static_cast<MeasureStatus>(9), .since = "2022-13-01",
+                          .until = "2021-01-01"});
+        FAIL("expected ValidationError");
+    } catch (const ValidationError& e) {
+        CHECK(mentions(e, "measures", "since", "'2022-13-01' is not a date; write it as YYYY-MM-DD"));
+        CHECK(mentions(e, "measures", "status", "expected one of active|pilot|proposed|ended"));
+    }
+    try {
+        land.add_measure({.id = "e", .name = "E", .level = Level::EARLY, .providers = {"ot-skien"},
+                          .since = "2022-01-01", .until = "2021-01-01"});
+        FAIL("expected ValidationError");
+    } catch (const ValidationError& e) {
+        CHECK(mentions(e, "measures", "until", "the measure ends (2021-01-01) before it starts (2022-01-01)"));
+    }
+}
+
+TEST_CASE("participants_of: a known measure, no cycle, never larger than its whole, same kind") {
+    auto land = skien();
+    // OT 2020–21 (seed 002 §5.3): 858 followed up, "343 of these" in OT's own measures.
+    land.add_measure({.id = "ot-follow", .name = "Oppfølging og veiledning", .level = Level::TARGETED,
+                      .providers = {"ot-skien"}, .participants = 858.0});
+    land.add_measure({.id = "ot-own", .name = "OTs egne tiltak", .level = Level::TARGETED,
+                      .providers = {"ot-skien"}, .participants = 343.0, .participants_of = "ot-follow"});
+    CHECK(land.measure_whole(land.measure_index("ot-own")) == land.measure_index("ot-follow"));
+    CHECK(land.measure_whole(land.measure_index("ot-follow")) == npos);
+    auto fails = [&](Measure m, std::string_view field, std::string_view text) {
+        try {
+            land.add_measure(std::move(m));
+        } catch (const ValidationError& e) {
+            CAPTURE(e.what());
+            return mentions(e, "measures", field, text);
+        }
+        return false;
+    };
+    CHECK(fails({.id = "a", .name = "A", .providers = {"ot-skien"}, .participants = 900.0,
+                 .participants_of = "ot-follow"},
+                "participants", "more than its 858"));
+    CHECK(fails({.id = "b", .name = "B", .providers = {"ot-skien"}, .participants = 454.0,
+                 .participants_kind = CountKind::STOCK, .participants_of = "ot-follow"},
+                "participants_kind", "cannot be a subset of 'ot-follow'"));
+    CHECK(fails({.id = "c", .name = "C", .providers = {"ot-skien"}, .participants = 4.0,
+                 .participants_of = "ot-folow"},
+                "participants_of", "did you mean 'ot-follow'?"));
+    CHECK(fails({.id = "d", .name = "D", .providers = {"ot-skien"}, .participants = 4.0,
+                 .participants_of = "d"},
+                "participants_of", "names itself"));
+    CHECK(fails({.id = "e", .name = "E", .providers = {"ot-skien"}, .participants_of = "ot-follow"},
+                "participants_of", "gives no participants"));
+
+    LandscapeRecords r;
+    r.name = "Cycle";
+    r.actors = {{.id = "p", .name = "P"}};
+    r.measures = {{.id = "x", .name = "X", .providers = {"p"}, .participants = 5.0, .participants_of = "y"},
+                  {.id = "y", .name = "Y", .providers = {"p"}, .participants = 5.0, .participants_of = "x"}};
+    const auto ps = problems_of(r);
+    CHECK(has(ps, "measures", "x", "participants_of", "form a cycle x → y → x"));
+}
+
+TEST_CASE("an indicator subset_of names an indicator of its area and year, and is not larger") {
+    auto land = skien();
+    land.add_indicator({.area = "38", .key = "ot_registered", .value = 2939, .year = 2021,
+                        .count = CountKind::FLOW});
+    land.add_indicator({.area = "38", .key = "ot_followed_up", .value = 858, .year = 2021,
+                        .count = CountKind::FLOW, .subset_of = "ot_registered"});
+    auto fails = [&](Indicator i, std::string_view field, std::string_view text) {
+        try {
+            land.add_indicator(std::move(i));
+        } catch (const ValidationError& e) {
+            CAPTURE(e.what());
+            return mentions(e, "indicators", field, text);
+        }
+        return false;
+    };
+    CHECK(fails({.area = "38", .key = "a", .value = 3000, .year = 2021, .count = CountKind::FLOW,
+                 .subset_of = "ot_registered"},
+                "value", "larger than it"));
+    CHECK(fails({.area = "3807", .key = "b", .value = 10, .year = 2021, .count = CountKind::FLOW,
+                 .subset_of = "ot_registered"},
+                "subset_of", "area '3807' has no indicator 'ot_registered' in 2021"));
+    CHECK(fails({.area = "38", .key = "c", .value = 10, .year = 2020, .count = CountKind::FLOW,
+                 .subset_of = "ot_registered"},
+                "subset_of", "in 2020"));
+    CHECK(fails({.area = "38", .key = "d", .value = 454, .year = 2021, .count = CountKind::STOCK,
+                 .subset_of = "ot_registered"},
+                "count", "a stock is never a subset of a flow"));
+    // Without a count kind the kinds are not compared, the values are.
+    CHECK(fails({.area = "38", .key = "e", .value = 4000, .year = 2021, .subset_of = "ot_registered"},
+                "value", "larger than it"));
+    CHECK(fails({.area = "38", .key = "f", .value = 4, .year = 2021, .count = CountKind::FLOW,
+                 .subset_of = "f"},
+                "subset_of", "names its own key"));
+    CHECK(land.indicators().size() == 2);
+}

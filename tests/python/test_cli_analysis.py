@@ -43,7 +43,7 @@ def no_gaps_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     land.add_actor("b", name="B", owner="municipal", areas=["m"])
     for level in range(1, 5):
         land.add_measure(f"m{level}", name=f"M{level}", level=level, providers=["a"],
-                         ages=(0, 29), keys=["participation"])
+                         ages=(0, 29), keys=["participation"], capacity=10)
     land.add_link("a", "b", kind="agreement", formal=True, coordinator="a")
     path = tmp_path_factory.mktemp("cli") / "whole.json"
     sk.write_json(land, str(path))
@@ -69,8 +69,11 @@ def test_gaps_table_exit_1(vt_file: Path, capsys: pytest.CaptureFixture[str]) ->
     assert run(["gaps", str(vt_file), "--lang", "en", "--top", "3"]) == 1
     out = capsys.readouterr().out.splitlines()
     total = len(sk.find_gaps(sk.datasets.vestfold_telemark()))
-    assert len(out) == 4
-    assert out[0].startswith("  1. 0.99 capacity_short [Vestfold og Telemark]: In Vestfold")
+    # Findings first (issue 13), then the gaps.
+    assert out[0] == "Findings:"
+    gaps_at = out.index("Gaps:")
+    assert len(out) - gaps_at == 5
+    assert out[gaps_at + 1].startswith("  1. 0.80 age_cliff [Færder]: The level 3 measures")
     assert out[-1] == f"{vt_file}: {total} gaps, 3 shown"
 
 
@@ -81,7 +84,7 @@ def test_gaps_none_exit_0(no_gaps_file: Path, capsys: pytest.CaptureFixture[str]
 
 def test_min_severity_decides_the_exit_code(vt_file: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["gaps", str(vt_file), "--min-severity", "0.95", "--format", "json"]) == 1
+    assert run(["gaps", str(vt_file), "--min-severity", "0.8", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert doc["found"] == len(doc["gaps"]) == 1
     assert run(["gaps", str(vt_file), "--min-severity", "1"]) == 0
@@ -91,14 +94,15 @@ def test_gaps_json_and_csv(vt_file: Path, capsys: pytest.CaptureFixture[str]) ->
     assert run(["gaps", str(vt_file), "--format", "json", "--lang", "da", "--top", "5"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert len(doc["gaps"]) == 5
-    assert doc["gaps"][0]["kind"] == "capacity_short"
-    assert doc["gaps"][0]["message"].startswith("I Vestfold og Telemark")
+    assert doc["gaps"][0]["kind"] == "age_cliff"
+    assert doc["gaps"][0]["message"].startswith("Indsatserne på niveau 3")
+    assert doc["findings"][0]["category"] == "service"
     assert isinstance(doc["gaps"][0]["actors"], list)
     assert run(["gaps", str(vt_file), "--format", "csv", "--top", "4"]) == 1
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 4
-    assert rows[0]["kind"] == "capacity_short"
-    assert float(rows[0]["severity"]) > 0.9
+    assert rows[0]["kind"] == "age_cliff"
+    assert float(rows[0]["severity"]) == 0.8
 
 
 def test_gaps_hides_small_volumes(small_handoff_file: Path,

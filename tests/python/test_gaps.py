@@ -22,6 +22,10 @@ EXPECTED: dict[str, Any] = json.loads(
 )
 
 
+#: The rules the expectations were worked out under (duplication at every level).
+RULES = GapRules(duplication_levels=tuple(EXPECTED["rules"]["duplication_levels"]))
+
+
 def build(doc: dict[str, Any]) -> sk.Landscape:
     return sk.from_json_string(json.dumps(doc))
 
@@ -42,7 +46,7 @@ def signatures(report: GapReport) -> list[tuple[str, str | None, tuple[str, ...]
 
 @pytest.fixture(scope="module")
 def report() -> GapReport:
-    return find_gaps(build(BASE))
+    return find_gaps(build(BASE), RULES)
 
 
 def test_every_kind_appears_where_expected_in_order(report: GapReport) -> None:
@@ -54,24 +58,34 @@ def test_every_kind_appears_where_expected_in_order(report: GapReport) -> None:
         assert gap.severity == pytest.approx(want["severity"], rel=1e-5)
         assert (None if gap.level is None else int(gap.level)) == want["level"]
         assert gap.ages == (None if want["ages"] is None else tuple(want["ages"]))
-    assert {g.kind for g in report} == set(GAP_KINDS)
+    # Every kind but not_mapped (the fixture's areas were all mapped; see test_mapping_*).
+    assert {g.kind for g in report} == set(GAP_KINDS) - {"not_mapped"}
     severities = [g.severity for g in report]
     assert severities == sorted(severities, reverse=True)
 
 
-@pytest.mark.parametrize("kind", GAP_KINDS)
+@pytest.mark.parametrize("kind", [k for k in GAP_KINDS if k in EXPECTED["fixes"]])
 def test_adding_the_missing_piece_closes_that_gap_and_no_other(
     report: GapReport, kind: str
 ) -> None:
-    after = find_gaps(build(with_fix(BASE, EXPECTED["fixes"][kind])))
+    after = find_gaps(build(with_fix(BASE, EXPECTED["fixes"][kind])), RULES)
     assert signatures(after) == [s for s in signatures(report) if s[0] != kind]
 
 
 def test_messages_name_actors_and_numbers(report: GapReport) -> None:
     handoff = report.filter(kind="handoff_unlinked")[0]
     assert handoff.message("en") == (
-        "40 young people a year go from Helsestasjonen Alfa to BUP Fylket, but no agreement "
-        "links them: an agreement with a named coordinator would close this gap."
+        "40 young people a year go from Helsestasjonen Alfa to BUP Fylket, but no agreement or "
+        "other link joins them. An agreement that says who coordinates would close this gap."
+    )
+    assert handoff.young_people == 40
+    assert handoff.category == "service"
+    assert handoff.illustrative  # the area Alfa is illustrative
+    assert handoff.records == (
+        "areas:m1",
+        "actors:helse-a",
+        "actors:bup",
+        "transitions:helse-a → bup",
     )
     assert handoff.message("nb").startswith("40 unge i året går fra Helsestasjonen Alfa")
     assert handoff.message("da").startswith("40 unge om året går fra Helsestasjonen Alfa")
@@ -123,9 +137,7 @@ def test_rules_change_the_result() -> None:
     )
     assert [(g.kind, g.severity) for g in weighted] == [("silo", 0.5), ("isolated_actor", 0.25)]
     # A larger need: capacity 50 against 2 × 100.
-    short = find_gaps(
-        land, GapRules(needs={4: ("neet_count_16_25", 2.0)}, kinds=("capacity_short",))
-    )
+    short = find_gaps(land, GapRules(needs={4: ("need_level_4", 2.0)}, kinds=("capacity_short",)))
     assert short[0].expected == 200
     assert short[0].severity == pytest.approx(0.75)
     # Allowing one hop less makes nothing reachable that was not; allowing none flags more.
@@ -146,7 +158,10 @@ def test_rules_change_the_result() -> None:
         (GapRules(imbalance_value="cost"), "rules.imbalance_value"),
         (GapRules(kinds=("holes",)), "unknown gap kind 'holes'"),
         (GapRules(needs={4: "neet_count_15_29"}), "no area has the indicator 'neet_count_15_29'"),
-        (GapRules(needs={4: ("neet_count_16_25", -1.0)}), r"rules.needs\[4\].share"),
+        (GapRules(needs={4: ("need_level_4", -1.0)}), r"rules.needs\[4\].share"),
+        (GapRules(capacity_unknown_share=1.5), "rules.capacity_unknown_share"),
+        (GapRules(duplication_levels=(5,)), "rules.duplication_levels"),
+        (GapRules(statutory_bases=("",)), "rules.statutory_bases"),
         (GapRules(level_weights=(1.0, 0.8, 0.8)), "rules.level_weights"),  # type: ignore[arg-type]
     ],
 )
@@ -172,38 +187,394 @@ def vt() -> GapReport:
     return find_gaps(sk.datasets.vestfold_telemark())
 
 
-def is_ot(actor: str) -> bool:
-    return actor == "vtfk-ot" or actor.startswith("ot-")
+def test_vt_reads_like_the_seeds(vt: GapReport) -> None:
+    data = Path(__file__).resolve().parents[2] / "examples" / "data" / "vestfold_telemark.json"
+    records = json.loads(data.read_text(encoding="utf-8"))
+    parent = {a["id"]: a.get("part_of") for a in records["actors"]}
 
+    def top(actor: str) -> str:
+        while parent.get(actor):
+            actor = parent[actor]  # type: ignore[assignment]
+        return actor
 
-def test_vt_ot_nav_agreement_means_no_unlinked_handoff(vt: GapReport) -> None:
-    # Seed 004: OT and NAV Vestfold og Telemark signed a binding agreement in 2020; every
-    # OT → NAV hand-over has a link, and the county-level one a named coordinator.
-    for gap in vt.filter(kind="handoff_unlinked"):
-        source, target = gap.actors
-        assert not (is_ot(source) and target.startswith("nav-"))
-        assert not (source.startswith("nav-") and is_ot(target))
-    assert not [
-        g for g in vt.filter(kind="handoff_uncoordinated") if g.actors == ("vtfk-ot", "nav-vt")
-    ]
-
-
-def test_vt_ot_ends_at_21_as_an_age_cliff(vt: GapReport) -> None:
-    # OT follows up 16–21-year-olds (seed 002): where no level-3/4 actor linked to the OT
-    # department takes over, the end of OT shows as an age cliff at 22.
-    cliffs = [g for g in vt.filter(kind="age_cliff") if is_ot(g.actors[0])]
-    assert cliffs
-    assert all(g.ages == (22, 22) and int(g.level) >= 3 for g in cliffs)
-    # The county OT is bound to NAV Vestfold og Telemark, whose level-4 measures go on to 29.
-    assert not [g for g in cliffs if g.actors == ("vtfk-ot",)]
-    # OT Skien hands over to NAV Skien, whose coordinator measure covers Skien at 22.
-    assert not [g for g in cliffs if g.actors == ("ot-skien",) and g.area == "3807"]
-    assert {"ot-horten", "ot-skien"} <= {g.actors[0] for g in cliffs}
+    for gap in vt.filter(kind=["handoff_unlinked", "handoff_uncoordinated"]):
+        # Seed 004: the 2020 agreement covers every OT department and every NAV office.
+        assert {top(gap.actors[0]), top(gap.actors[1])} != {"vtfk-ot", "nav-vt"}
+        # Registration with OT by the admissions office is statutory (opplæringslova § 3-6).
+        assert gap.actors[0] != "vtfk-inntak"
+    # OT ends at 21 and NAV's youth effort, in every municipality, takes over to 30.
+    assert not [g for g in vt.filter(kind="age_cliff") if top(g.actors[0]) == "vtfk-ot"]
+    kinds = set(vt.to_frame(messages=False)["kind"])
+    assert not kinds & {"level_missing", "age_uncovered", "capacity_short"}
+    assert len(vt.filter(kind="not_mapped")) == 23
+    unknown = vt.filter(kind="capacity_unknown", level=4)[0]
+    assert (unknown.value, unknown.expected) == (18, 19)
+    findings = vt.findings()
+    assert findings[0].category == "service"
+    assert findings[0].young_people is not None
+    data = findings.filter(category="data")
+    assert {f.kind for f in data} == {"not_mapped", "capacity_unknown"}
+    horten = next(f for f in data if "Horten" in f.area_names)
+    assert horten.message("nb").startswith(
+        "Bare fylkeskommunale og statlige tjenester er kartlagt i 16 kommuner"
+    )
+    for f in findings:
+        for lang in ("nb", "da", "en"):
+            text = f.message(lang)
+            assert "_" not in text.replace("«", "").split("(")[0] or f.kind == "duplication"
+            assert "neet_count" not in text
 
 
 def test_vt_top_ten(vt: GapReport) -> None:
     top = vt.top(10).to_frame()
     assert len(top) == 10
-    assert top.loc[0, "kind"] == "capacity_short"
-    assert top.loc[0, "detail"] == "neet_count_16_25"
+    # Intensive places are never compared with everyone outside work and education.
+    assert "capacity_short" not in set(vt.to_frame(messages=False)["kind"])
     assert isinstance(top, pd.DataFrame)
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+
+def test_findings_hold_every_gap_once_ranked_by_young_people(report: GapReport) -> None:
+    findings = report.findings()
+    assert isinstance(findings, sk.Findings)
+    positions = sorted(i for f in findings for i in f.gaps)
+    assert positions == list(range(len(report)))
+    for f in findings:
+        assert {report[i].cause for i in f.gaps} == {f.cause}
+        assert {report[i].kind for i in f.gaps} == {f.kind}
+        assert f.severity == max(report[i].severity for i in f.gaps)
+    counted = [f.young_people for f in findings if f.young_people is not None]
+    assert counted == sorted(counted, reverse=True)
+    # Those with a count come first: here the 50 places missing, 40 and 20 handed over.
+    assert counted == [50, 40, 20]
+    assert [f.kind for f in findings[:3]] == [
+        "capacity_short",
+        "handoff_unlinked",
+        "handoff_uncoordinated",
+    ]
+    frame = findings.to_frame(lang="da")
+    assert list(frame.columns) == list(sk.gaps.FINDING_COLUMNS)
+    assert len(frame) == len(findings)
+    assert frame.loc[0, "message"] == findings[0].message("da")
+    assert frame["young_people"].isna().sum() == len(findings) - 3
+    data = findings.filter(category="data")
+    assert [f.kind for f in data] == ["capacity_unknown"]
+    assert len(findings.filter(category="service")) == len(findings) - 1
+    assert isinstance(findings[:2], sk.Findings)
+    assert "Findings(" in repr(findings)
+    assert "<table>" in findings._repr_html_()
+    with pytest.raises(sk.ArgumentError, match="unknown gap category"):
+        findings.filter(category="services")
+    with pytest.raises(sk.ArgumentError, match="unknown language"):
+        findings.to_frame(lang="sv")
+    doc = json.loads(report.to_json(lang="nb"))
+    assert [f["cause"] for f in doc["findings"]] == [f.cause for f in findings]
+
+
+def test_gap_frame_has_category_illustrative_and_records(report: GapReport) -> None:
+    frame = report.to_frame()
+    assert set(frame["category"]) == {"service", "data"}
+    assert frame["illustrative"].dtype == bool
+    assert report.filter(category="data")[0].kind == "capacity_unknown"
+    with pytest.raises(sk.ArgumentError, match="unknown gap category"):
+        report.filter(category="both")
+
+
+# --- issue 13 on hand-built landscapes --------------------------------------------------------
+
+
+def county(**extra: Any) -> dict[str, Any]:
+    """A county with two municipalities; OT and NAV with one unit in each (OT ends at 21,
+    NAV's youth measure starts at ``nav_from``), OT hands over to NAV at the age limit."""
+    nav_from = extra.pop("nav_from", 18)
+    doc: dict[str, Any] = {
+        "samkart": 1,
+        "name": "Fylke",
+        "areas": [
+            {"id": "F", "name": "Fylket", "kind": "county"},
+            {"id": "A", "name": "Alfa", "kind": "municipality", "parent": "F"},
+            {"id": "B", "name": "Beta", "kind": "municipality", "parent": "F"},
+        ],
+        "actors": [
+            {
+                "id": "ot",
+                "name": "OT Fylket",
+                "sector": "follow_up_service",
+                "owner": "county",
+                "areas": ["F"],
+                "ages": [16, 21],
+            },
+            {
+                "id": "nav",
+                "name": "NAV Fylket",
+                "sector": "labour_welfare",
+                "owner": "state",
+                "areas": ["F"],
+            },
+        ],
+        "measures": [],
+        "links": [],
+        "transitions": [],
+    }
+    for m, volume in (("A", 30), ("B", 10)):
+        doc["actors"] += [
+            {
+                "id": f"ot-{m}",
+                "name": f"OT {m}",
+                "sector": "follow_up_service",
+                "owner": "county",
+                "areas": [m],
+                "ages": [16, 21],
+                "part_of": "ot",
+            },
+            {
+                "id": f"nav-{m}",
+                "name": f"NAV {m}",
+                "sector": "labour_welfare",
+                "owner": "state",
+                "areas": [m],
+                "part_of": "nav",
+            },
+        ]
+        doc["measures"] += [
+            {
+                "id": f"ot-{m}-folg",
+                "name": f"Oppfølging {m}",
+                "level": 3,
+                "providers": [f"ot-{m}"],
+                "targets": ["neet"],
+            },
+            {
+                "id": f"nav-{m}-ung",
+                "name": f"Ungdomsinnsats {m}",
+                "level": 3,
+                "providers": [f"nav-{m}"],
+                "ages": [nav_from, 29],
+                "targets": ["neet"],
+            },
+        ]
+        doc["transitions"].append(
+            {"source": f"ot-{m}", "target": f"nav-{m}", "volume": volume, "reason": "age_limit"}
+        )
+    for key, value in extra.items():
+        doc[key] = doc.get(key, []) + value if isinstance(value, list) else value
+    return doc
+
+
+AGREEMENT = {
+    "source": "ot",
+    "target": "nav",
+    "kind": "agreement",
+    "formal": True,
+    "coordinator": "ot",
+    "consent": True,
+}
+
+
+def kinds_of(report: GapReport) -> list[str]:
+    return [g.kind for g in report]
+
+
+def test_an_agreement_of_the_parents_covers_their_units() -> None:
+    without = find_gaps(build(county()))
+    assert kinds_of(without.filter(kind="handoff_unlinked")) == ["handoff_unlinked"] * 2
+    covered = find_gaps(build(county(links=[AGREEMENT])))
+    assert not covered.filter(kind=["handoff_unlinked", "handoff_uncoordinated", "age_cliff"])
+    # The network of organisations: two nodes, one edge; of units: six nodes.
+    land = build(county(links=[AGREEMENT]))
+    assert len(sk.network(land).degree()) == 6
+    orgs = sk.network(land, collapse_units=True)
+    assert sorted(orgs.degree().index) == ["nav", "ot"]
+    assert orgs.density() == 1.0
+
+
+def test_a_statutory_registration_is_coordinated() -> None:
+    doc = county()
+    doc["actors"].append(
+        {
+            "id": "inntak",
+            "name": "Inntakskontoret",
+            "sector": "administration",
+            "owner": "county",
+            "areas": ["F"],
+        }
+    )
+    doc["transitions"].append(
+        {"source": "inntak", "target": "ot", "volume": 2358, "reason": "registration"}
+    )
+    doc["links"].append(
+        {
+            "source": "inntak",
+            "target": "ot",
+            "kind": "referral",
+            "legal_basis": "opplæringslova § 3-6",
+        }
+    )
+    land = build(doc)
+    only = ("handoff_unlinked", "handoff_uncoordinated")
+    routes = {tuple(g.actors) for g in find_gaps(land, GapRules(kinds=only))}
+    assert ("inntak", "ot") not in routes
+    strict = find_gaps(land, GapRules(kinds=only, statutory_coordination=False))
+    registration = [g for g in strict if g.actors == ("inntak", "ot")]
+    assert [g.kind for g in registration] == ["handoff_uncoordinated"]
+    assert (
+        registration[0].message("nb").startswith("2\u202f358 unge i året går fra Inntakskontoret")
+    )
+    other_law = find_gaps(land, GapRules(kinds=only, statutory_bases=("barnevernloven",)))
+    assert ("inntak", "ot") in {tuple(g.actors) for g in other_law}
+
+
+def test_an_unmapped_area_raises_data_gaps_and_no_service_gaps() -> None:
+    doc = county()
+    doc["areas"].append(
+        {"id": "N", "name": "Nullby", "kind": "municipality", "parent": "F", "mapping": "none"}
+    )
+    doc["areas"][2].update(mapping="partial", mapped=["county", "state"])  # Beta
+    report = find_gaps(build(doc))
+    nullby = report.filter(area="N")
+    assert kinds_of(nullby) == ["not_mapped"]
+    assert nullby[0].category == "data"
+    beta = report.filter(area="B")
+    assert "level_missing" not in kinds_of(beta)
+    assert "not_mapped" in kinds_of(beta)
+    assert len(report.filter(kind="level_missing", area="A")) > 0  # Alfa was mapped
+    data = report.findings().filter(category="data", kind="not_mapped")
+    assert len(data) == 2
+    assert all(f.category == "data" for f in data)
+
+
+def test_a_proposed_measure_covers_nothing() -> None:
+    doc = county()
+    doc["measures"].append(
+        {
+            "id": "idea",
+            "name": "Øremerkede læreplasser",
+            "level": 2,
+            "providers": ["nav-A"],
+            "status": "proposed",
+        }
+    )
+    land = build(doc)
+    missing = find_gaps(land, GapRules(kinds=("level_missing",))).filter(area="A", level=2)
+    assert len(missing) == 1
+    table = sk.coverage(land, "level", "level")
+    assert table.loc[2, 2] == 0
+
+
+def test_duplication_never_across_municipalities() -> None:
+    doc = county()
+    for m in ("A", "B"):
+        doc["actors"].append(
+            {
+                "id": f"psyk-{m}",
+                "name": f"Psykisk helse {m}",
+                "sector": "mental_health",
+                "owner": "municipal",
+                "areas": [m],
+            }
+        )
+        doc["measures"].append(
+            {
+                "id": f"team-{m}",
+                "name": f"Team {m}",
+                "level": 3,
+                "providers": [f"psyk-{m}"],
+                "ages": [16, 25],
+                "targets": ["mental_health"],
+            }
+        )
+    doc["actors"].append(
+        {
+            "id": "psyk-f",
+            "name": "Psykisk helse Fylket",
+            "sector": "mental_health",
+            "owner": "county",
+            "areas": ["F"],
+        }
+    )
+    doc["measures"].append(
+        {
+            "id": "team-f",
+            "name": "Team Fylket",
+            "level": 3,
+            "providers": ["psyk-f"],
+            "ages": [16, 25],
+            "targets": ["mental_health"],
+        }
+    )
+    report = find_gaps(build(doc), GapRules(kinds=("duplication",)))
+    pairs = sorted((g.measures, g.area) for g in report)
+    assert pairs == [(("team-A", "team-f"), "A"), (("team-B", "team-f"), "B")]
+
+
+def test_findings_group_the_cliffs_of_one_organisation() -> None:
+    report = find_gaps(build(county(nav_from=23)))
+    cliffs = report.findings().filter(kind="age_cliff")
+    assert len(cliffs) == 1
+    cliff = cliffs[0]
+    assert cliff.cause == "age_cliff:follow_up_service:3:22"
+    assert cliff.areas == ("A", "B")
+    assert cliff.young_people == 40
+    assert sorted(report[i].area for i in cliff.gaps) == ["A", "B"]
+    assert cliff.message("nb").startswith(
+        "Tiltakene på nivå 3 hos OT Fylket gjelder til og med 21 år"
+    )
+    assert "Om lag 40 unge i året går ut på grunn av aldersgrensen." in cliff.message("nb")
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "text"),
+    [
+        (lambda d: d["actors"][2].update(part_of="otx"), "part_of", "unknown actor id 'otx'"),
+        (lambda d: d["actors"][0].update(part_of="ot-A"), "part_of", "form a cycle"),
+        (lambda d: d["areas"][1].update(mapped=["county"]), "mapped", "set mapping to 'partial'"),
+        (
+            lambda d: d["areas"][1].update(mapping="partial", mapped=["nav"]),
+            "mapped",
+            "neither a recommended sector nor an owner",
+        ),
+        (
+            lambda d: d["measures"][0].update(since="2022-01-01", until="2021-01-01"),
+            "until",
+            "ends (2021-01-01) before it starts (2022-01-01)",
+        ),
+        (
+            lambda d: d["measures"][0].update(participants_of="nav-A-ung"),
+            "participants_of",
+            "gives no participants",
+        ),
+        (
+            lambda d: (
+                d["measures"][1].update(participants=5),
+                d["measures"][0].update(participants=10, participants_of="nav-A-ung"),
+            ),
+            "participants",
+            "more than its 5",
+        ),
+        (
+            lambda d: (
+                d["measures"][1].update(participants=50, participants_kind="stock"),
+                d["measures"][0].update(participants=10, participants_of="nav-A-ung"),
+            ),
+            "participants_kind",
+            "cannot be a subset",
+        ),
+        (
+            lambda d: d.update(
+                indicators=[{"area": "A", "key": "x", "value": 3, "year": 2021, "subset_of": "y"}]
+            ),
+            "subset_of",
+            "area 'A' has no indicator 'y' in 2021",
+        ),
+    ],
+)
+def test_bad_new_fields_name_the_record_field_and_fix(change: Any, field: str, text: str) -> None:
+    doc = county()
+    change(doc)
+    with pytest.raises(sk.ValidationError) as caught:
+        build(doc)
+    assert any(p.field == field and text in p.message for p in caught.value.problems), [
+        str(p) for p in caught.value.problems
+    ]

@@ -7,6 +7,7 @@ cross-checked against pandas on the frames of synthetic landscapes.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -35,28 +36,67 @@ def build_fixture() -> sk.Landscape:
     land = sk.Landscape("Fixture", 2021)
     land.add_area("C", name="Fylke", kind="county")
     land.add_area("M1", name="Ein", kind="municipality", parent="C", population={(16, 25): 1000})
-    land.add_area("M2", name="To", kind="municipality", parent="C",
-                  population={(0, 15): 3000, (16, 25): 2000})
-    land.add_actor("school", name="Skule", sector="upper_secondary_school", owner="county",
-                   areas=["M1", "M2"], ages=(16, 19))
-    land.add_actor("nav", name="NAV", sector="labour_welfare", owner="state", areas=["M1"],
-                   ages=(16, 29))
-    land.add_actor("ot", name="OT", sector="follow_up_service", owner="county", areas=["C"],
-                   ages=(16, 21))
+    land.add_area(
+        "M2", name="To", kind="municipality", parent="C", population={(0, 15): 3000, (16, 25): 2000}
+    )
+    land.add_actor(
+        "school",
+        name="Skule",
+        sector="upper_secondary_school",
+        owner="county",
+        areas=["M1", "M2"],
+        ages=(16, 19),
+    )
+    land.add_actor(
+        "nav", name="NAV", sector="labour_welfare", owner="state", areas=["M1"], ages=(16, 29)
+    )
+    land.add_actor(
+        "ot", name="OT", sector="follow_up_service", owner="county", areas=["C"], ages=(16, 21)
+    )
     land.add_actor("club", name="Klubb", sector="ngo", owner="voluntary", areas=["M2"])
-    land.add_measure("m1", name="Open school", level=1, providers=["school"], targets=["all"],
-                     capacity=100, keys=["participation"])
-    land.add_measure("m2", name="Job club", level=2, providers=["nav", "school"], areas=["M1"],
-                     ages=(17, 20), targets=["neet", "dropout_risk"], capacity=20,
-                     participants=15, tees=["early", "close_follow_up"])
-    land.add_measure("m3", name="Follow-up", level=3, providers=["ot"],
-                     targets=["dropout_risk"], participants=30, keys=["collaboration"],
-                     tees=["close_follow_up"])
-    land.add_measure("m4", name="Youth team", level=sk.Level.INTENSIVE, providers=["nav", "ot"],
-                     areas=["M1", "M2"], ages=(18, 25), targets=["neet"], capacity=10,
-                     cost=500000)
-    land.add_measure("m5", name="Football", level=1, providers=["club"], ages=(10, 18),
-                     capacity=50)
+    land.add_measure(
+        "m1",
+        name="Open school",
+        level=1,
+        providers=["school"],
+        targets=["all"],
+        capacity=100,
+        keys=["participation"],
+    )
+    land.add_measure(
+        "m2",
+        name="Job club",
+        level=2,
+        providers=["nav", "school"],
+        areas=["M1"],
+        ages=(17, 20),
+        targets=["neet", "dropout_risk"],
+        capacity=20,
+        participants=15,
+        tees=["early", "close_follow_up"],
+    )
+    land.add_measure(
+        "m3",
+        name="Follow-up",
+        level=3,
+        providers=["ot"],
+        targets=["dropout_risk"],
+        participants=30,
+        keys=["collaboration"],
+        tees=["close_follow_up"],
+    )
+    land.add_measure(
+        "m4",
+        name="Youth team",
+        level=sk.Level.INTENSIVE,
+        providers=["nav", "ot"],
+        areas=["M1", "M2"],
+        ages=(18, 25),
+        targets=["neet"],
+        capacity=10,
+        cost=500000,
+    )
+    land.add_measure("m5", name="Football", level=1, providers=["club"], ages=(10, 18), capacity=50)
     land.add_indicator("M1", "neet_share", 0.08, year=2019)
     land.add_indicator("M1", "neet_share", 0.07, year=2020)
     land.add_indicator("M2", "neet_share", 0.10)
@@ -93,8 +133,9 @@ def test_area_by_level_rolls_up(land: sk.Landscape) -> None:
     assert t.index.name == "area"
     assert t.columns.name == "level"
     assert t.attrs["value"] == "measures"
-    assert_values(t, table([[2, 1, 1, 1], [1, 1, 0, 1], [2, 0, 0, 1]], ["C", "M1", "M2"],
-                           [1, 2, 3, 4]))
+    assert_values(
+        t, table([[2, 1, 1, 1], [1, 1, 0, 1], [2, 0, 0, 1]], ["C", "M1", "M2"], [1, 2, 3, 4])
+    )
     assert t.loc["M1", sk.Level.INTENSIVE] == 1
     # inherit: m3 of the county also belongs to M1 and M2.
     inherited = mapping.coverage(land, "area", "level", inherit=True)
@@ -105,49 +146,85 @@ def test_actor_by_level_with_totals(land: sk.Landscape) -> None:
     # school m1 m2; nav m2 m4; ot m3 m4; club m5. m2 and m4 have two providers and are in two
     # rows each, but once in the total row: 2 1 1 1 | 5 (the L4 column sums to 2).
     t = mapping.coverage(land, "actor", "level", totals=True)
-    assert_values(t, table([[1, 1, 0, 0, 2], [0, 1, 0, 1, 2], [0, 0, 1, 1, 2], [1, 0, 0, 0, 1],
-                            [2, 1, 1, 1, 5]],
-                           ["school", "nav", "ot", "club", "total"], [1, 2, 3, 4, "total"]))
+    assert_values(
+        t,
+        table(
+            [[1, 1, 0, 0, 2], [0, 1, 0, 1, 2], [0, 0, 1, 1, 2], [1, 0, 0, 0, 1], [2, 1, 1, 1, 5]],
+            ["school", "nav", "ot", "club", "total"],
+            [1, 2, 3, 4, "total"],
+        ),
+    )
 
 
 def test_provider_pairs_and_owners(land: sk.Landscape) -> None:
     # actor × sector pairs provider by provider: m2 (nav + school) is not under NAV's sector in
     # school's row. Sectors in the recommended vocabulary's order.
     t = mapping.coverage(land, "actor", "sector")
-    assert_values(t, table([[2, 0, 0, 0], [0, 0, 2, 0], [0, 2, 0, 0], [0, 0, 0, 1]],
-                           ["school", "nav", "ot", "club"],
-                           ["upper_secondary_school", "follow_up_service", "labour_welfare",
-                            "ngo"]))
+    assert_values(
+        t,
+        table(
+            [[2, 0, 0, 0], [0, 0, 2, 0], [0, 2, 0, 0], [0, 0, 0, 1]],
+            ["school", "nav", "ot", "club"],
+            ["upper_secondary_school", "follow_up_service", "labour_welfare", "ngo"],
+        ),
+    )
     # owner × level with actors: county L2 is school only (nav of m2 is state).
     a = mapping.coverage(land, "owner", "level", "actors")
     assert list(a.index) == ["municipal", "county", "state", "private", "voluntary"]
-    assert_values(a, table([[0, 0, 0, 0], [1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 0, 0],
-                            [1, 0, 0, 0]], list(a.index), [1, 2, 3, 4]))
+    assert_values(
+        a,
+        table(
+            [[0, 0, 0, 0], [1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 0, 0], [1, 0, 0, 0]],
+            list(a.index),
+            [1, 2, 3, 4],
+        ),
+    )
 
 
 def test_targets_keys_tees_and_none(land: sk.Landscape) -> None:
     # m2 counts under neet and dropout_risk; m5 gives no target → (none).
     t = mapping.coverage(land, "target", "level")
-    assert_values(t, table([[1, 0, 0, 0], [0, 1, 1, 0], [0, 1, 0, 1], [1, 0, 0, 0]],
-                           ["all", "dropout_risk", "neet", "(none)"], [1, 2, 3, 4]))
+    assert_values(
+        t,
+        table(
+            [[1, 0, 0, 0], [0, 1, 1, 0], [0, 1, 0, 1], [1, 0, 0, 0]],
+            ["all", "dropout_risk", "neet", "(none)"],
+            [1, 2, 3, 4],
+        ),
+    )
     # tees: early m2; close_follow_up m2 m3; none m1 m4 m5.
     tees = mapping.coverage(land, "tee", "level")
-    assert_values(tees, table([[0, 1, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0], [0, 0, 0, 0],
-                               [2, 0, 0, 1]],
-                              ["early", "close_follow_up", "tailored", "cross_sector", "(none)"],
-                              [1, 2, 3, 4]))
+    assert_values(
+        tees,
+        table(
+            [[0, 1, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0], [0, 0, 0, 0], [2, 0, 0, 1]],
+            ["early", "close_follow_up", "tailored", "cross_sector", "(none)"],
+            [1, 2, 3, 4],
+        ),
+    )
 
 
 def test_missing_capacity_is_not_zero(land: sk.Landscape) -> None:
     # C L3 holds m3 only, which gives no capacity: NaN, not 0; M1 L3 holds nothing: 0.
     # Totals: C = 100 + 20 + 10 + 50 = 180, with m3 missing.
     t = mapping.coverage(land, "area", "level", "capacity", totals=True)
-    expected = table([[150, 20, math.nan, 10, 180], [100, 20, 0, 10, 130],
-                      [150, 0, 0, 10, 160], [150, 20, math.nan, 10, 180]],
-                     ["C", "M1", "M2", "total"], [1, 2, 3, 4, "total"])
+    expected = table(
+        [
+            [150, 20, math.nan, 10, 180],
+            [100, 20, 0, 10, 130],
+            [150, 0, 0, 10, 160],
+            [150, 20, math.nan, 10, 180],
+        ],
+        ["C", "M1", "M2", "total"],
+        [1, 2, 3, 4, "total"],
+    )
     assert_values(t, expected)
-    assert t.attrs["missing"] == {("C", 3): 1, ("C", "total"): 1, ("total", 3): 1,
-                                  ("total", "total"): 1}
+    assert t.attrs["missing"] == {
+        ("C", 3): 1,
+        ("C", "total"): 1,
+        ("total", 3): 1,
+        ("total", "total"): 1,
+    }
     strict = mapping.coverage(land, "area", "level", "capacity", totals=True, missing="strict")
     assert math.isnan(strict.loc["C", "total"])
     assert strict.loc["M1", "total"] == 130
@@ -168,8 +245,14 @@ def test_names_in_three_languages(land: sk.Landscape) -> None:
 def test_area_filter(land: sk.Landscape) -> None:
     # Measures in M2: m1, m4, m5; actors: school, nav + ot (providers of m4), club.
     t = mapping.coverage(land, "actor", "level", area="M2")
-    assert_values(t, table([[1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 0, 1], [1, 0, 0, 0]],
-                           ["school", "nav", "ot", "club"], [1, 2, 3, 4]))
+    assert_values(
+        t,
+        table(
+            [[1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 0, 1], [1, 0, 0, 0]],
+            ["school", "nav", "ot", "club"],
+            [1, 2, 3, 4],
+        ),
+    )
 
 
 # --- role map, age bands, shares, comparison -----------------------------------------------------
@@ -232,10 +315,17 @@ def test_compare_areas(land: sk.Landscape) -> None:
     # population 3000 + 2000 = 5000 → 0.4 0 0 0.2, 0.6. neet_share: M1's latest (2020) 0.07.
     c = mapping.compare_areas(land)
     assert list(c.index) == ["M1", "M2"]
-    assert list(c.columns[:6]) == ["universal", "early", "targeted", "intensive", "total",
-                                   "population"]
+    assert list(c.columns[:6]) == [
+        "universal",
+        "early",
+        "targeted",
+        "intensive",
+        "total",
+        "population",
+    ]
     assert list(c.loc["M2", "universal_per_1000":"total_per_1000"]) == pytest.approx(
-        [0.4, 0, 0, 0.2, 0.6])
+        [0.4, 0, 0, 0.2, 0.6]
+    )
     assert list(c["neet_share"]) == [0.07, 0.10]
     young = mapping.compare_areas(land, population_ages=(16, 25), labels="name")
     assert young.loc["To", "population"] == 2000
@@ -289,8 +379,9 @@ def test_empty_landscape_gives_empty_tables_with_labels() -> None:
 # --- cross-check against pandas ------------------------------------------------------------------
 
 
-def reference(land: sk.Landscape, rows: str, cols: str,
-              value: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reference(
+    land: sk.Landscape, rows: str, cols: str, value: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """coverage() computed with pandas from to_frames(), independently of the C++ code: the
     values and the number of measures of each cell."""
     f = land.to_frames()
@@ -310,13 +401,20 @@ def reference(land: sk.Landscape, rows: str, cols: str,
     m = measures.copy()
     own_areas = m["areas"].map(list)
     provider_areas = m["providers"].map(
-        lambda ps: sorted({x for p in ps for x in a.at[p, "areas"]}))
-    m["area"] = [sorted({u for x in (o or p) for u in up(x)})
-                 for o, p in zip(own_areas, provider_areas, strict=True)]
-    m["age_lo"] = [int(x) if not pd.isna(x) else min(lo[p] for p in ps)
-                   for x, ps in zip(m["age_min"], m["providers"], strict=True)]
-    m["age_hi"] = [int(x) if not pd.isna(x) else max(hi[p] for p in ps)
-                   for x, ps in zip(m["age_max"], m["providers"], strict=True)]
+        lambda ps: sorted({x for p in ps for x in a.at[p, "areas"]})
+    )
+    m["area"] = [
+        sorted({u for x in (o or p) for u in up(x)})
+        for o, p in zip(own_areas, provider_areas, strict=True)
+    ]
+    m["age_lo"] = [
+        int(x) if not pd.isna(x) else min(lo[p] for p in ps)
+        for x, ps in zip(m["age_min"], m["providers"], strict=True)
+    ]
+    m["age_hi"] = [
+        int(x) if not pd.isna(x) else max(hi[p] for p in ps)
+        for x, ps in zip(m["age_max"], m["providers"], strict=True)
+    ]
     m["age"] = [list(range(x, y + 1)) for x, y in zip(m["age_lo"], m["age_hi"], strict=True)]
     for col in ("targets", "keys", "tees"):
         m[col[:-1]] = m[col].map(lambda v: list(v) if len(v) else ["(none)"])
@@ -347,9 +445,18 @@ def reference(land: sk.Landscape, rows: str, cols: str,
     return out.astype(float), counts.astype(float)
 
 
-PAIRS = [("area", "level"), ("actor", "level"), ("sector", "owner"), ("target", "level"),
-         ("age", "level"), ("key", "tee"), ("owner", "area"), ("sector", "target"),
-         ("level", "level"), ("actor", "sector")]
+PAIRS = [
+    ("area", "level"),
+    ("actor", "level"),
+    ("sector", "owner"),
+    ("target", "level"),
+    ("age", "level"),
+    ("key", "tee"),
+    ("owner", "area"),
+    ("sector", "target"),
+    ("level", "level"),
+    ("actor", "sector"),
+]
 
 
 def _plain(label: object) -> object:
@@ -373,8 +480,9 @@ def test_coverage_matches_pandas(rows: str, cols: str, value: str, seed: int) ->
     counts = counts.reindex(index=got.index, columns=got.columns, fill_value=0)
     # A cell without measures is 0; one whose measures give no number is NaN (min_count=1).
     expected = np.where(counts.to_numpy() == 0, 0.0, ref.to_numpy(dtype=float))
-    np.testing.assert_allclose(got.to_numpy(dtype=float), expected,
-                               err_msg=f"{rows} × {cols} ({value})")
+    np.testing.assert_allclose(
+        got.to_numpy(dtype=float), expected, err_msg=f"{rows} × {cols} ({value})"
+    )
 
 
 def test_totals_count_each_measure_once_on_synthetic() -> None:
@@ -384,5 +492,82 @@ def test_totals_count_each_measure_once_on_synthetic() -> None:
         t = mapping.coverage(land, rows, "level", totals=True)
         assert t.loc["total", "total"] == n
         by_level = pd.Series([m.level for m in land.measures]).value_counts()
-        assert [t.loc["total", lv] for lv in (1, 2, 3, 4)] == [by_level.get(lv, 0)
-                                                               for lv in (1, 2, 3, 4)]
+        assert [t.loc["total", lv] for lv in (1, 2, 3, 4)] == [
+            by_level.get(lv, 0) for lv in (1, 2, 3, 4)
+        ]
+
+
+def test_participants_never_add_a_subset_a_stock_or_a_proposal() -> None:
+    # OT 2020–21 (seed 002 §5): 858 followed up, "343 of these" in OT's own measures (level 4
+    # here, so they count in their own cell); 548 pupils in dropout prevention, another group;
+    # 454 job seekers on one day; a proposal with 100 planned participants.
+    doc = {
+        "samkart": 1,
+        "name": "Fylket",
+        "areas": [{"id": "F", "name": "Fylket", "kind": "county"}],
+        "actors": [
+            {
+                "id": "ot",
+                "name": "OT",
+                "sector": "follow_up_service",
+                "owner": "county",
+                "areas": ["F"],
+            },
+            {
+                "id": "nav",
+                "name": "NAV",
+                "sector": "labour_welfare",
+                "owner": "state",
+                "areas": ["F"],
+            },
+        ],
+        "measures": [
+            {
+                "id": "follow",
+                "name": "Oppfølging",
+                "level": 3,
+                "providers": ["ot"],
+                "participants": 858,
+            },
+            {
+                "id": "own",
+                "name": "OTs egne tiltak",
+                "level": 4,
+                "providers": ["ot"],
+                "participants": 343,
+                "participants_of": "follow",
+            },
+            {
+                "id": "dropout",
+                "name": "Frafall",
+                "level": 2,
+                "providers": ["ot"],
+                "participants": 548,
+            },
+            {
+                "id": "jobs",
+                "name": "Arbeidsmarkedstiltak",
+                "level": 4,
+                "providers": ["nav"],
+                "participants": 454,
+                "participants_kind": "stock",
+            },
+            {
+                "id": "idea",
+                "name": "Forslag",
+                "level": 2,
+                "providers": ["nav"],
+                "participants": 100,
+                "status": "proposed",
+            },
+        ],
+    }
+    land = sk.from_json_string(json.dumps(doc))
+    t = sk.coverage(land, "actor", "level", "participants", totals=True)
+    assert t.loc["ot", "total"] == 858 + 548  # never 858 + 343 + 548
+    assert t.loc["ot", 4] == 343  # the subset alone in its cell counts there
+    assert np.isnan(t.loc["nav", "total"])  # a stock is not a yearly count, a proposal nothing
+    assert t.attrs["missing"][("nav", "total")] == 1
+    assert t.loc["total", "total"] == 858 + 548
+    measures = sk.coverage(land, "level", "level", totals=True)
+    assert measures.loc["total", "total"] == 4

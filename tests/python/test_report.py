@@ -104,7 +104,7 @@ def test_sections_gap_table_and_network(nb_report: Path, vt: sk.Landscape,
     assert rows.count("<tr>") == 25 + 1
     first = vt_gaps[0].message("nb")
     assert first.split(":")[0].split(" (")[0][:40] in "".join(page.text)
-    assert "For få plasser" in rows  # capacity_short, labelled in Norwegian
+    assert "Kapasitet ukjent" in rows  # capacity_unknown, labelled in Norwegian
     assert "Antall hull etter type" in text
     assert f"av {len(vt_gaps)}" in text
 

@@ -31,6 +31,11 @@ struct NetworkOptions {
     bool formal_only = false;          ///< keep only formal links
     std::optional<std::string> area;   ///< keep actors serving this area or an area below it
     EdgeWeight weight = EdgeWeight::COUNT;
+    /// Collapse organisational units into the organisation they are part of (`Actor::part_of`,
+    /// followed to the top): nodes are the top actors only, a unit's links become its
+    /// organisation's, links inside one organisation are dropped; with `area`, an organisation
+    /// is kept when it or one of its units serves the area.
+    bool collapse_units = false;
 };
 
 /// The actor graph of a Landscape. Immutable; every query is const and thread-safe.
@@ -41,7 +46,8 @@ public:
 
     [[nodiscard]] bool directed() const noexcept;
     /// Landscape index of each node: every actor (in landscape order), or with `area` the
-    /// actors that serve it; actors without kept links are isolated nodes.
+    /// actors that serve it, or with `collapse_units` the top actors of organisations only;
+    /// actors without kept links are isolated nodes.
     [[nodiscard]] std::span<const Index> actors() const noexcept;
     [[nodiscard]] std::size_t num_nodes() const noexcept;
     /// Merged edges (arcs if directed), sorted by (source, target).

@@ -100,6 +100,15 @@ public:
     /// `area` and every area below it, `area` first.
     [[nodiscard]] std::vector<Index> area_subtree(Index area) const;
     [[nodiscard]] std::span<const Index> actor_areas(Index actor) const { return actor_areas_[actor]; }
+    /// The actor this one is a unit of (`part_of`), or npos.
+    [[nodiscard]] Index actor_parent(Index actor) const { return actor_parent_[actor]; }
+    /// The top of the actor's `part_of` chain (the actor itself when it is part of none).
+    [[nodiscard]] Index actor_root(Index actor) const;
+    /// The measure whose participants include this one's (`participants_of`), or npos.
+    [[nodiscard]] Index measure_whole(Index m) const { return measure_whole_[m]; }
+    /// The measure is in place (status active or pilot): only such measures count as coverage;
+    /// proposed and ended ones are what scenarios are made of.
+    [[nodiscard]] bool measure_in_place(Index m) const;
     [[nodiscard]] std::span<const Index> measure_providers(Index m) const { return measure_providers_[m]; }
     /// The measure's own areas, or, when it names none, the union of its providers' areas.
     [[nodiscard]] std::span<const Index> measure_areas(Index m) const { return measure_areas_[m]; }
@@ -133,6 +142,8 @@ private:
     std::vector<Index> area_parent_;
     std::vector<std::vector<Index>> area_children_;
     std::vector<std::vector<Index>> actor_areas_;
+    std::vector<Index> actor_parent_;
+    std::vector<Index> measure_whole_;
     std::vector<std::vector<Index>> measure_providers_;
     std::vector<std::vector<Index>> measure_areas_;
     std::vector<Ends> link_ends_;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "samkart/analysis/gaps/finding.hpp"
 #include "samkart/analysis/gaps/gap.hpp"
 
 namespace samkart {
@@ -18,12 +19,14 @@ struct GapFilter {
     std::optional<std::string> area;  ///< exact area id
     std::optional<Level> level;
     double min_severity = 0;
+    std::optional<GapCategory> category;
 };
 
 class GapReport {
 public:
     GapReport() = default;
-    /// Sorts by severity (descending), then kind, area, level, ages and actors.
+    /// Sorts by severity (descending), then young people affected (descending, none last),
+    /// then kind, area, level, ages and actors.
     explicit GapReport(std::vector<Gap> gaps, std::vector<std::string> notes = {});
 
     [[nodiscard]] const std::vector<Gap>& gaps() const noexcept { return gaps_; }
@@ -38,7 +41,11 @@ public:
     [[nodiscard]] GapReport filter(const GapFilter& filter) const;
     /// The `n` most severe gaps.
     [[nodiscard]] GapReport top(std::size_t n) const;
-    /// {"gaps": [...], "notes": [...]}: every Gap field plus "message" in `lang`.
+    /// The gaps grouped by cause (Finding), ranked by young people affected (none last), then
+    /// severity, then the number of areas; `Finding::gaps` are positions in this report.
+    [[nodiscard]] std::vector<Finding> findings() const;
+    /// {"findings": [...], "gaps": [...], "notes": [...]}: every Finding and Gap field plus
+    /// "message" in `lang`.
     /// @throws ArgumentError for an unknown language.
     [[nodiscard]] std::string to_json(std::string_view lang = "en", int indent = 2) const;
 

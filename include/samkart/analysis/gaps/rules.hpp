@@ -38,11 +38,28 @@ struct GapRules {
     std::array<double, 4> level_weights{1.0, 0.8, 0.8, 0.9};
     /// `age_cliff` looks at measures of this level and above.
     Level cliff_min_level = Level::TARGETED;
-    /// `capacity_short`. nullopt: the default {level 4: `neet_count_16_25` × 1.0}, skipped (with
-    /// a note) when no area has that indicator; an explicit list is checked strictly.
+    /// `capacity_short`: which group needs the places of each level. nullopt: the default
+    /// (default_needs: level L against the indicator `need_level_L`, the young people who need
+    /// level-L help), each skipped with a note when no area has it; an explicit list is checked
+    /// strictly. Never compare intensive places with everyone outside work and education.
     std::optional<std::vector<CapacityNeed>> needs;
+    /// `capacity_unknown`: a level whose share of measures without capacity is above this is
+    /// a data gap, in [0, 1].
+    double capacity_unknown_share = 0.5;
+    /// `capacity_unknown`: the levels whose places matter (a universal measure has no places).
+    std::vector<Level> capacity_levels{Level::TARGETED, Level::INTENSIVE};
     /// `duplication`: the least number of overlapping years.
     int duplication_min_overlap = 3;
+    /// `duplication`: the levels where two measures for the same young people are a waste.
+    /// Not level 2 by default: several low-threshold doors are what seed 002 asks for.
+    std::vector<Level> duplication_levels{Level::UNIVERSAL, Level::TARGETED, Level::INTENSIVE};
+    /// `handoff_*`: a link with a legal basis (`Link::legal_basis`) assigns coordination by law
+    /// (e.g. registration with OT under opplæringslova § 3-6), so a hand-over it covers counts
+    /// as coordinated.
+    bool statutory_coordination = true;
+    /// With `statutory_coordination`: the legal bases that count (a basis counts when it starts
+    /// with one of these, e.g. "opplæringslova § 3-6"); empty = any legal basis.
+    std::vector<std::string> statutory_bases;
     /// Young people per year at which a hand-over counts fully (`handoff_*`, `age_cliff`).
     double volume_reference = 500;
     /// `silo`: the actor attributes to group by ("owner", "sector", "area").
@@ -62,7 +79,8 @@ struct GapRules {
     /// Kind names to look for; nullopt = all.
     std::optional<std::vector<std::string>> kinds;
 
-    /// The default capacity needs (level 4: `neet_count_16_25`, share 1.0).
+    /// The default capacity needs: level 3 against `need_level_3` and level 4 against
+    /// `need_level_4`, share 1.0.
     [[nodiscard]] static std::vector<CapacityNeed> default_needs();
     /// Check every rule, and the indicator keys against `land`.
     /// @throws ArgumentError naming the rule at fault and what it accepts.
