@@ -25,6 +25,7 @@ __all__: list[str] = [
     "Actor",
     "Area",
     "FieldInfo",
+    "Finding",
     "FlowModel",
     "Gap",
     "GapReport",
@@ -997,9 +998,10 @@ class Network:
         formal_only: bool = False,
         area: str | None = None,
         weight: str = "count",
+        collapse_units: bool = False,
     ) -> None:
         """
-        The network of the actors of `land` (of one `area`), with the links of `kinds` (None: all kinds), only formal ones if `formal_only`; `weight` is count|intensity. @throws ArgumentError for an unknown kind or weight.
+        The network of the actors of `land` (of one `area`), with the links of `kinds` (None: all kinds), only formal ones if `formal_only`; `weight` is count|intensity; with `collapse_units` the nodes are organisations (units merged into the actor they are part_of). @throws ArgumentError for an unknown kind or weight.
         """
     def actor_indices(self) -> numpy.typing.NDArray[numpy.uint32]:
         """
@@ -1156,9 +1158,24 @@ class Gap:
         Area id; None for network-wide gaps.
         """
     @property
+    def area_kind(self) -> str:
+        """
+        The area's kind ("municipality", ...), "" without area.
+        """
+    @property
     def area_name(self) -> str:
         """
         The area's name ("" without area).
+        """
+    @property
+    def category(self) -> str:
+        """
+        "service" (a gap in the services) or "data" (not mapped, capacity unknown: what is not known well enough to judge).
+        """
+    @property
+    def cause(self) -> str:
+        """
+        The key of the finding it belongs to (GapReport.findings).
         """
     @property
     def detail(self) -> str:
@@ -1169,6 +1186,11 @@ class Gap:
     def expected(self) -> float | None:
         """
         What there should be, when the kind has one.
+        """
+    @property
+    def illustrative(self) -> bool:
+        """
+        True when the gap rests on at least one record marked illustrative.
         """
     @property
     def kind(self) -> str:
@@ -1191,6 +1213,11 @@ class Gap:
         Ids of the measures concerned (cliff, duplication).
         """
     @property
+    def records(self) -> tuple[str, ...]:
+        """
+        The records the gap rests on, as "collection:id" ("actors:ot-skien", "transitions:a → b").
+        """
+    @property
     def severity(self) -> float:
         """
         In [0, 1], already weighted by the rules.
@@ -1203,7 +1230,84 @@ class Gap:
     @property
     def value_missing(self) -> int:
         """
-        capacity_short: measures of the level that give no capacity (not counted as 0).
+        capacity_unknown: measures of the level that give no capacity (not counted as 0).
+        """
+    @property
+    def young_people(self) -> float | None:
+        """
+        Young people affected when a count says it (a hand-over's volume, those leaving at an age limit, places missing), else None.
+        """
+
+class Finding:
+    """
+    The gaps of one cause, grouped for a reader: e.g. every department of OT whose level-3
+    measures end at 21 with no service taking over. ``gaps`` are positions in the report.
+    """
+
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    def __eq__(self, other: typing.Any) -> bool:
+        """
+        Equal when every field is equal; NotImplemented for another type.
+        """
+    def __repr__(self) -> str: ...
+    def message(self, lang: str = "en") -> str:
+        """
+        One or two sentences for a reader, in 'nb', 'da' or 'en'.
+        """
+    @property
+    def actor_names(self) -> tuple[str, ...]:
+        """
+        The actors' names, parallel to `actors`.
+        """
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """
+        Actor ids, each once.
+        """
+    @property
+    def area_names(self) -> tuple[str, ...]:
+        """
+        The areas' names, parallel to `areas`.
+        """
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """
+        Area ids, each once.
+        """
+    @property
+    def category(self) -> str:
+        """
+        "service" or "data".
+        """
+    @property
+    def cause(self) -> str:
+        """
+        What its gaps have in common, as a stable key.
+        """
+    @property
+    def gaps(self) -> list[int]:
+        """
+        Positions of its gaps in the report.
+        """
+    @property
+    def illustrative(self) -> bool:
+        """
+        True when one of its gaps rests on an illustrative record.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        The kind of its gaps.
+        """
+    @property
+    def severity(self) -> float:
+        """
+        The highest severity among its gaps.
+        """
+    @property
+    def young_people(self) -> float | None:
+        """
+        Young people affected: the sum over its gaps (different areas and routes), or None when no gap has a count.
         """
 
 class GapReport:
@@ -1224,9 +1328,14 @@ class GapReport:
         area: str | None = None,
         level: typing.SupportsInt | typing.SupportsIndex | None = None,
         min_severity: typing.SupportsFloat | typing.SupportsIndex = 0.0,
+        category: str | None = None,
     ) -> GapReport:
         """
-        The gaps of `kinds`, in `area` (exact id), at `level` (1–4) with at least `min_severity`; None keeps everything.
+        The gaps of `kinds`, in `area` (exact id), at `level` (1–4) with at least `min_severity`, of `category` (service|data); None keeps everything.
+        """
+    def findings(self) -> list[Finding]:
+        """
+        The gaps grouped by cause (Finding), ranked by young people affected (None last), then severity, then the number of areas.
         """
     def to_json(
         self, lang: str = "en", indent: typing.SupportsInt | typing.SupportsIndex = 2
@@ -1475,6 +1584,15 @@ def find_gaps(
     ]
     | None = None,
     duplication_min_overlap: typing.SupportsInt | typing.SupportsIndex = 3,
+    capacity_unknown_share: typing.SupportsFloat | typing.SupportsIndex = 0.5,
+    capacity_levels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = (3, 4),
+    duplication_levels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = (
+        1,
+        3,
+        4,
+    ),
+    statutory_coordination: bool = True,
+    statutory_bases: collections.abc.Sequence[str] = (),
     volume_reference: typing.SupportsFloat | typing.SupportsIndex = 500.0,
     silo_by: collections.abc.Sequence[str] = ("owner", "sector"),
     silo_min_size: typing.SupportsInt | typing.SupportsIndex = 2,

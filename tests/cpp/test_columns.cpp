@@ -25,7 +25,7 @@ LandscapeRecords everything() {
     r.areas.push_back({.id = "40", .name = "Fylket", .kind = AreaKind::COUNTY});
     r.areas.push_back({.id = "3807", .name = "Skien", .kind = AreaKind::DISTRICT, .parent = "40",
                        .population = {{AgeRange{16, 25}, 52000}, {AgeRange{0, 5}, 12.5}},
-                       .mapping = MappingStatus::PARTIAL, .mapped = {"school", "county"},
+                       .mapping = MappingStatus::PARTIAL, .mapped = {"primary_school", "county"},
                        .illustrative = true, .citation = "001"});
     r.actors.push_back({.id = "ot", .name = "OT", .sector = "follow_up_service",
                         .owner = Owner::VOLUNTARY, .areas = {"3807", "40"}, .ages = AgeRange{16, 21},
@@ -39,7 +39,8 @@ LandscapeRecords everything() {
                           .tees = {Tee::CROSS_SECTOR}, .status = MeasureStatus::ENDED,
                           .since = "2020-01-01", .until = "2024-06-30", .illustrative = true,
                           .citation = "x"});
-    r.measures.push_back({.id = "m2", .name = "M2", .level = Level::UNIVERSAL, .providers = {"nav"}});
+    r.measures.push_back({.id = "m2", .name = "M2", .level = Level::UNIVERSAL, .providers = {"nav"},
+                          .participants = 20, .participants_kind = CountKind::STOCK});
     r.links.push_back({.source = "ot", .target = "nav", .kind = LinkKind::CO_LOCATION, .formal = true,
                        .coordinator = "nav", .consent = true, .legal_basis = "§ 3-6",
                        .intensity = Intensity::INTEGRATION, .trust = 0, .value = 3.5,
@@ -50,6 +51,8 @@ LandscapeRecords everything() {
     r.indicators.push_back({.area = "3807", .key = "neet", .value = -4.25, .year = 2019,
                             .source = "002 §5", .count = CountKind::FLOW, .subset_of = "young",
                             .illustrative = true});
+    r.indicators.push_back({.area = "3807", .key = "young", .value = 10, .year = 2019,
+                            .count = CountKind::FLOW});
     return r;
 }
 
@@ -168,7 +171,7 @@ TEST_CASE("columns: the shapes the file comment documents") {
     CHECK(population.offsets == std::vector<std::int64_t>{0, 0, 2});
     CHECK(population.numbers == std::vector<double>{16, 25, 52000, 0, 5, 12.5});
     CHECK(std::isnan(column(c, "measures", "capacity").numbers[1]));
-    CHECK(column(c, "indicators", "year").numbers == std::vector<double>{2019});
+    CHECK(column(c, "indicators", "year").numbers == std::vector<double>{2019, 2019});
 }
 
 TEST_CASE("columns: the Vestfold og Telemark data set round-trips") {

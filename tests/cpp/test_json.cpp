@@ -484,8 +484,8 @@ TEST_CASE("fields at their defaults are left out, other values of the new fields
     CHECK(doc["measures"][1]["participants_kind"] == "stock");
     CHECK(doc["measures"][1]["since"] == "2020-02-29");
     CHECK_FALSE(doc["indicators"][0].contains("count"));
-    CHECK(doc["indicators"][1]["count"] == "stock");
-    CHECK_FALSE(doc["indicators"][1].contains("subset_of"));
+    CHECK(doc["indicators"][1]["count"] == "flow");
+    CHECK(doc["indicators"][1]["subset_of"] == "everyone");
 }
 
 TEST_CASE("the reader checks the new fields' types and vocabularies") {
