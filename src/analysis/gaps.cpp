@@ -29,6 +29,11 @@ bool wanted(const GapRules& rules, GapKind kind) {
 
 GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
     : land(landscape), rules(gap_rules) {
+    build_scopes();
+    build_links();
+}
+
+void GapContext::build_scopes() {
     const auto areas = land.areas();
     const auto n_actors = land.actors().size();
     const auto n_measures = land.measures().size();
@@ -87,7 +92,10 @@ GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
             actors[s].push_back(a);
             actor_scopes[a].push_back(s);
         });
+}
 
+void GapContext::build_links() {
+    const auto n_actors = land.actors().size();
     neighbours.resize(n_actors);
     hops_out.resize(n_actors);
     const auto links = land.links();
@@ -141,7 +149,11 @@ int GapContext::highest_level(Index actor) const {
 
 GapReport find_gaps(const Landscape& land, const GapRules& rules) {
     rules.validate(land);
-    const detail::GapContext ctx(land, rules);
+    return detail::find_gaps_in(detail::GapContext(land, rules));
+}
+
+GapReport detail::find_gaps_in(const detail::GapContext& ctx) {
+    const auto& rules = ctx.rules;
     std::vector<Gap> gaps;
     std::vector<std::string> notes;
     detail::find_coverage_gaps(ctx, gaps);

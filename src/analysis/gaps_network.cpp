@@ -272,7 +272,7 @@ void find_network_gaps(const GapContext& ctx, std::vector<Gap>& out) {
     const bool want_silo = wanted(ctx.rules, GapKind::SILO);
     const bool want_spof = wanted(ctx.rules, GapKind::SINGLE_POINT_OF_FAILURE);
     if (want_silo || want_spof) {
-        const Network net(ctx.land);
+        const Network net = ctx.network ? *ctx.network : Network(ctx.land);
         if (want_silo) silos(ctx, net, out);
         if (want_spof) single_points(ctx, net, out);
     }

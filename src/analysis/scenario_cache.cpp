@@ -1,0 +1,79 @@
+// The fast path of prioritize (scenario_cache.hpp) and the reuse constructor of GapContext.
+#include "scenario_cache.hpp"
+
+#include <utility>
+
+namespace samkart {
+
+namespace detail {
+
+GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules, bool scopes, bool links)
+    : land(landscape), rules(gap_rules) {
+    if (scopes) build_scopes();
+    if (links) build_links();
+}
+
+void GapContext::swap_scopes(GapContext& other) noexcept {
+    scope_area.swap(other.scope_area);
+    measures.swap(other.measures);
+    actors.swap(other.actors);
+    actor_scopes.swap(other.actor_scopes);
+    provided.swap(other.provided);
+}
+
+void GapContext::swap_links(GapContext& other) noexcept {
+    neighbours.swap(other.neighbours);
+    hops_out.swap(other.hops_out);
+    pairs_.swap(other.pairs_);
+    network.swap(other.network);
+}
+
+Touched touched(std::span<const Change> changes) {
+    Touched t;
+    for (const auto& change : changes) {
+        if (const auto* add = std::get_if<AddRecord>(&change.action)) {
+            const bool area = std::holds_alternative<Area>(add->record);
+            const bool actor = std::holds_alternative<Actor>(add->record);
+            t.scopes |= area || actor || std::holds_alternative<Measure>(add->record);
+            t.links |= area || actor || std::holds_alternative<Link>(add->record);
+        } else if (std::holds_alternative<RemoveActor>(change.action)) {
+            t.scopes = t.links = true;
+        } else if (std::holds_alternative<RemoveLink>(change.action) ||
+                   std::holds_alternative<SetLink>(change.action)) {
+            t.links = true;
+        } else if (std::holds_alternative<SetStatus>(change.action)) {
+            t.scopes = true;  // whether a measure covers may depend on its status
+        }
+        // SetCapacity, AddKey, transitions and indicators touch neither.
+    }
+    return t;
+}
+
+GapCache::GapCache(const Landscape& base, const GapRules& rules) : rules_(rules), base_(base, rules) {
+    if (wanted(rules, GapKind::SILO) || wanted(rules, GapKind::SINGLE_POINT_OF_FAILURE))
+        base_.network.emplace(base);
+}
+
+GapReport GapCache::find_gaps(const Landscape& after, Touched what) {
+    rules_.validate(after);
+    GapContext ctx(after, rules_, what.scopes, what.links);
+    // Borrow the untouched parts for this one analysis and give them back, even on error.
+    struct Lend {
+        GapContext& from;
+        GapContext& to;
+        Touched what;
+        Lend(GapContext& f, GapContext& t, Touched w) : from(f), to(t), what(w) { exchange(); }
+        ~Lend() { exchange(); }
+        Lend(const Lend&) = delete;
+        Lend& operator=(const Lend&) = delete;
+        void exchange() noexcept {
+            if (!what.scopes) to.swap_scopes(from);
+            if (!what.links) to.swap_links(from);
+        }
+    } lend(base_, ctx, what);
+    return find_gaps_in(ctx);
+}
+
+}  // namespace detail
+
+}  // namespace samkart
