@@ -20,4 +20,5 @@
 #include "samkart/analysis/network.hpp"
 #include "samkart/analysis/role_map.hpp"
 #include "samkart/analysis/gaps.hpp"
+#include "samkart/analysis/scenario.hpp"
 #include "samkart/analysis/flow.hpp"

@@ -29,7 +29,12 @@ std::string python_repr(const FieldValue& value) {
         [](const std::string& s) -> std::string { return "'" + s + "'"; },
         [](const std::vector<std::string>& list) -> std::string {
             std::string out = "[";
-            for (const auto& s : list) out += (out.size() > 1 ? ", '" : "'") + s + "'";
+            for (const auto& s : list) {
+                if (out.size() > 1) out += ", ";
+                out += "'";
+                out += s;
+                out += "'";
+            }
             return out + "]";
         },
         [](const AgeRange& a) -> std::string {
@@ -223,7 +228,12 @@ std::string default_label(const Change::Action& action) {
         [&](const SetLink& x) {
             std::string out = link_words("set link", x.source, x.target, x.kind) + ": ";
             for (std::size_t i = 0; i < x.fields.size(); ++i)
-                out += (i ? ", " : "") + x.fields[i].field + "=" + python_repr(x.fields[i].value);
+                {
+                if (i) out += ", ";
+                out += x.fields[i].field;
+                out += "=";
+                out += python_repr(x.fields[i].value);
+            }
             return out;
         },
         [](const SetCapacity& x) {
@@ -317,7 +327,7 @@ Scenario& Scenario::set_link(std::string source, std::string target, LinkKind ki
             std::string names;
             for (const auto& i : field_infos<Link>())
                 if (i.name != "source" && i.name != "target" && i.name != "kind")
-                    names += (names.empty() ? "" : ", ") + std::string(i.name);
+                    detail::append(names, ", ", i.name);
             throw ArgumentError("set_link: unknown link field(s) " + f.field + "; one of " + names);
         }
         Link probe;  // the value must suit the field now, not only when applied
@@ -373,7 +383,7 @@ double Scenario::cost() const {
 std::string Scenario::label() const {
     if (!label_.empty()) return label_;
     std::string out;
-    for (const auto& c : changes_) out += (out.empty() ? "" : "; ") + c.name();
+    for (const auto& c : changes_) detail::append(out, "; ", c.name());
     return out.empty() ? "(no change)" : out;
 }
 

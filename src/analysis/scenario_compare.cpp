@@ -77,7 +77,10 @@ std::string gap_text(const Gap& gap) {
     if (gap.ages) out += " | ages " + std::to_string(gap.ages->min) + "–" + std::to_string(gap.ages->max);
     if (!gap.actors.empty()) {
         out += " | ";
-        for (std::size_t i = 0; i < gap.actors.size(); ++i) out += (i ? ", " : "") + gap.actors[i];
+        for (std::size_t i = 0; i < gap.actors.size(); ++i) {
+            if (i) out += ", ";
+            out += gap.actors[i];
+        }
     }
     return out + " (" + detail::format_number("%.3f", gap.severity) + ")";
 }
@@ -105,7 +108,7 @@ std::string PriorityStep::explain() const {
                        per_cost(ratio) + "), the best of " + std::to_string(candidates) + " candidates.";
     auto list = [](const std::vector<Gap>& gaps) {
         std::string out;
-        for (const auto& g : gaps) out += (out.empty() ? "" : "; ") + gap_text(g);
+        for (const auto& g : gaps) detail::append(out, "; ", gap_text(g));
         return out;
     };
     const auto& c = comparison;
@@ -114,8 +117,8 @@ std::string PriorityStep::explain() const {
     if (!c.changed.empty()) {
         std::string shown;
         for (std::size_t i = 0; i < std::min<std::size_t>(3, c.changed.size()); ++i)
-            shown += (i ? "; " : "") + gap_text(c.changed[i].first) + " → " +
-                     format_number("%.3f", c.changed[i].second.severity);
+            detail::append(shown, "; ", gap_text(c.changed[i].first) + " → " +
+                                            format_number("%.3f", c.changed[i].second.severity));
         if (c.changed.size() > 3) shown += " and " + std::to_string(c.changed.size() - 3) + " more";
         text += " It changes " + shown + ".";
     }

@@ -4,6 +4,7 @@
 // compensated sum so that totals do not depend on the order of the gaps.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "samkart/core/errors.hpp"
@@ -46,6 +47,12 @@ private:
     double sum_ = 0;
     double compensation_ = 0;
 };
+
+/// Append `item` to `out`, after `separator` unless `out` is empty.
+inline void append(std::string& out, std::string_view separator, std::string_view item) {
+    if (!out.empty()) out += separator;
+    out += item;
+}
 
 /// "%g", "%.3f", "%.3g" of a double, as Python formats it.
 [[nodiscard]] std::string format_number(const char* format, double value);

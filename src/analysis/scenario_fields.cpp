@@ -119,7 +119,7 @@ void set_field(Record& record, std::string_view field, const FieldValue& value) 
     });
     if (!found) {
         std::string names;
-        for (const auto& info : field_infos<Record>()) names += (names.empty() ? "" : ", ") + std::string(info.name);
+        for (const auto& info : field_infos<Record>()) detail::append(names, ", ", info.name);
         throw ArgumentError("set " + std::string(Schema<Record>::record) + " field: unknown field '" +
                             std::string(field) + "'; one of " + names);
     }

@@ -15,7 +15,7 @@ namespace samkart {
 std::string Candidate::name() const {
     if (!label.empty()) return label;
     std::string out;
-    for (const auto& c : changes) out += (out.empty() ? "" : "; ") + c.name();
+    for (const auto& c : changes) detail::append(out, "; ", c.name());
     return out;
 }
 
