@@ -153,9 +153,14 @@ GapReport find_gaps(const Landscape& land, const GapRules& rules) {
 }
 
 GapReport detail::find_gaps_in(const detail::GapContext& ctx) {
+    std::vector<std::string> notes;
+    auto gaps = find_gap_list(ctx, notes);
+    return GapReport(std::move(gaps), std::move(notes));
+}
+
+std::vector<Gap> detail::find_gap_list(const detail::GapContext& ctx, std::vector<std::string>& notes) {
     const auto& rules = ctx.rules;
     std::vector<Gap> gaps;
-    std::vector<std::string> notes;
     detail::find_coverage_gaps(ctx, gaps);
     if (detail::wanted(rules, GapKind::CAPACITY_SHORT)) detail::find_capacity_gaps(ctx, gaps, notes);
     detail::find_handoff_gaps(ctx, gaps);
@@ -165,7 +170,7 @@ GapReport detail::find_gaps_in(const detail::GapContext& ctx) {
         if (weight != rules.kind_weights.end()) gap.severity *= weight->second;
         gap.severity = std::clamp(gap.severity, 0.0, 1.0);
     }
-    return GapReport(std::move(gaps), std::move(notes));
+    return gaps;
 }
 
 // --- GapReport ------------------------------------------------------------------------------

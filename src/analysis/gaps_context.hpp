@@ -64,6 +64,9 @@ private:
 /// Every kind, weighted and sorted, on a context built by the caller (find_gaps builds one
 /// per call; the scenario cache reuses parts of one). Does not validate the rules.
 [[nodiscard]] GapReport find_gaps_in(const GapContext& ctx);
+/// The same gaps, weighted but in the order found (what find_gaps_in sorts into a report),
+/// for callers that only add severities up; `notes` receives the report's notes.
+[[nodiscard]] std::vector<Gap> find_gap_list(const GapContext& ctx, std::vector<std::string>& notes);
 
 /// Kinds computed in each file; each appends to `out`.
 void find_coverage_gaps(const GapContext& ctx, std::vector<Gap>& out);   // gaps_coverage.cpp

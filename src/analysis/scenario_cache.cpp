@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "scenario_detail.hpp"
+
 namespace samkart {
 
 namespace detail {
@@ -54,7 +56,7 @@ GapCache::GapCache(const Landscape& base, const GapRules& rules) : rules_(rules)
         base_.network.emplace(base);
 }
 
-GapReport GapCache::find_gaps(const Landscape& after, Touched what) {
+double GapCache::total_severity(const Landscape& after, Touched what) {
     rules_.validate(after);
     GapContext ctx(after, rules_, what.scopes, what.links);
     // Borrow the untouched parts for this one analysis and give them back, even on error.
@@ -71,7 +73,8 @@ GapReport GapCache::find_gaps(const Landscape& after, Touched what) {
             if (!what.links) to.swap_links(from);
         }
     } lend(base_, ctx, what);
-    return find_gaps_in(ctx);
+    std::vector<std::string> notes;
+    return detail::total_severity(find_gap_list(ctx, notes));
 }
 
 }  // namespace detail

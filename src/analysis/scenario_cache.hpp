@@ -23,9 +23,10 @@ public:
     /// Builds the full context (and network, when silo or single_point_of_failure is wanted)
     /// of `base`; both `base` and `rules` must outlive the cache.
     GapCache(const Landscape& base, const GapRules& rules);
-    /// `find_gaps(after, rules)` for a landscape made from the base by changes that touch no
-    /// more than `what`: the same report, built from the borrowed parts.
-    [[nodiscard]] GapReport find_gaps(const Landscape& after, Touched what);
+    /// The total severity (detail::total_severity) of `find_gaps(after, rules)` for a
+    /// landscape made from the base by changes that touch no more than `what`: the same gaps,
+    /// found with the borrowed parts and not sorted into a report.
+    [[nodiscard]] double total_severity(const Landscape& after, Touched what);
 
 private:
     const GapRules& rules_;

@@ -12,55 +12,71 @@ namespace samkart {
 
 namespace {
 
-using GapKey = std::tuple<std::string_view, std::string, int, std::vector<std::string>, std::vector<int>>;
+/// (kind name, area, level, sorted actors, ages): views into the gap, built once per gap.
+using GapKey = std::tuple<std::string_view, std::string_view, int, std::vector<std::string_view>,
+                          std::vector<int>>;
 
 GapKey gap_key(const Gap& gap) {
-    auto actors = gap.actors;
+    std::vector<std::string_view> actors(gap.actors.begin(), gap.actors.end());
     std::sort(actors.begin(), actors.end());
     std::vector<int> ages;
     if (gap.ages) ages = {gap.ages->min, gap.ages->max};
-    return {gap_kind_name(gap.kind), gap.area.value_or(""), gap.level ? static_cast<int>(*gap.level) : 0,
-            std::move(actors), std::move(ages)};
+    return {gap_kind_name(gap.kind), gap.area ? std::string_view(*gap.area) : std::string_view(),
+            gap.level ? static_cast<int>(*gap.level) : 0, std::move(actors), std::move(ages)};
 }
+
+struct Keyed {
+    const Gap* gap;
+    const GapKey* key;
+};
 
 /// Most severe first, then by key (the Python order).
-bool by_severity(const Gap& a, const Gap& b) {
-    if (a.severity != b.severity) return a.severity > b.severity;
-    return gap_key(a) < gap_key(b);
-}
-
-double total(const std::vector<Gap>& gaps) {
-    detail::Sum sum;
-    for (const auto& g : gaps) sum.add(g.severity);
-    return sum.value();
+bool by_severity(const Keyed& a, const Keyed& b) {
+    if (a.gap->severity != b.gap->severity) return a.gap->severity > b.gap->severity;
+    return *a.key < *b.key;
 }
 
 }  // namespace
 
 ScenarioComparison compare(const GapReport& before, const GapReport& after) {
-    std::map<GapKey, std::vector<const Gap*>> olds, news;
-    for (const auto& g : before.gaps()) olds[gap_key(g)].push_back(&g);  // reports are most severe first
-    for (const auto& g : after.gaps()) news[gap_key(g)].push_back(&g);
-    ScenarioComparison out;
+    std::vector<GapKey> old_keys, new_keys;
+    old_keys.reserve(before.size());
+    new_keys.reserve(after.size());
+    for (const auto& g : before) old_keys.push_back(gap_key(g));
+    for (const auto& g : after) new_keys.push_back(gap_key(g));
+    // Groups of equal keys, each in report order (most severe first).
+    using Groups = std::map<const GapKey*, std::vector<std::size_t>,
+                            decltype([](const GapKey* a, const GapKey* b) { return *a < *b; })>;
+    Groups olds, news;
+    for (std::size_t i = 0; i < old_keys.size(); ++i) olds[&old_keys[i]].push_back(i);
+    for (std::size_t i = 0; i < new_keys.size(); ++i) news[&new_keys[i]].push_back(i);
+    std::vector<Keyed> closed, opened;
+    std::vector<std::pair<Keyed, const Gap*>> changed;
     for (const auto& [key, group] : olds) {
         const auto it = news.find(key);
         const std::size_t matched = it == news.end() ? 0 : std::min(group.size(), it->second.size());
-        for (std::size_t i = 0; i < matched; ++i)
-            if (std::abs(group[i]->severity - it->second[i]->severity) > 1e-12)
-                out.changed.emplace_back(*group[i], *it->second[i]);
-        for (std::size_t i = matched; i < group.size(); ++i) out.closed.push_back(*group[i]);
+        for (std::size_t i = 0; i < matched; ++i) {
+            const auto& a = before[group[i]];
+            const auto& b = after[it->second[i]];
+            if (std::abs(a.severity - b.severity) > 1e-12) changed.push_back({{&a, &old_keys[group[i]]}, &b});
+        }
+        for (std::size_t i = matched; i < group.size(); ++i) closed.push_back({&before[group[i]], &old_keys[group[i]]});
     }
     for (const auto& [key, group] : news) {
         const auto it = olds.find(key);
         for (std::size_t i = it == olds.end() ? 0 : it->second.size(); i < group.size(); ++i)
-            out.opened.push_back(*group[i]);
+            opened.push_back({&after[group[i]], &new_keys[group[i]]});
     }
-    std::stable_sort(out.closed.begin(), out.closed.end(), by_severity);
-    std::stable_sort(out.opened.begin(), out.opened.end(), by_severity);
-    std::stable_sort(out.changed.begin(), out.changed.end(),
+    std::stable_sort(closed.begin(), closed.end(), by_severity);
+    std::stable_sort(opened.begin(), opened.end(), by_severity);
+    std::stable_sort(changed.begin(), changed.end(),
                      [](const auto& a, const auto& b) { return by_severity(a.first, b.first); });
-    out.severity_before = total(before.gaps());
-    out.severity_after = total(after.gaps());
+    ScenarioComparison out;
+    for (const auto& k : closed) out.closed.push_back(*k.gap);
+    for (const auto& k : opened) out.opened.push_back(*k.gap);
+    for (const auto& [k, b] : changed) out.changed.emplace_back(*k.gap, *b);
+    out.severity_before = detail::total_severity(before.gaps());
+    out.severity_after = detail::total_severity(after.gaps());
     out.gaps_before = before.size();
     out.gaps_after = after.size();
     return out;

@@ -3,10 +3,12 @@
 // candidate at fault (the type, problems, collection and id of the original are kept), and a
 // compensated sum so that totals do not depend on the order of the gaps.
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "samkart/analysis/gaps/gap.hpp"
 #include "samkart/core/errors.hpp"
 
 namespace samkart::detail {
@@ -47,6 +49,10 @@ private:
     double sum_ = 0;
     double compensation_ = 0;
 };
+
+/// Total severity of gaps in any order: the severities sorted, then a compensated sum, so the
+/// same gaps give the same total bit for bit however they were found.
+[[nodiscard]] double total_severity(std::span<const Gap> gaps);
 
 /// Append `item` to `out`, after `separator` unless `out` is empty.
 inline void append(std::string& out, std::string_view separator, std::string_view item) {

@@ -1,5 +1,6 @@
 // set_field: one field of any record set from a FieldValue, through the field table
 // (schema.hpp), so that no change kind spells out the fields of a record.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <type_traits>
@@ -139,6 +140,16 @@ void Sum::add(double x) noexcept {
     if (std::abs(sum_) >= std::abs(x)) compensation_ += (sum_ - t) + x;
     else compensation_ += (x - t) + sum_;
     sum_ = t;
+}
+
+double total_severity(std::span<const Gap> gaps) {
+    std::vector<double> severities;
+    severities.reserve(gaps.size());
+    for (const auto& g : gaps) severities.push_back(g.severity);
+    std::sort(severities.begin(), severities.end());
+    Sum sum;
+    for (double s : severities) sum.add(s);
+    return sum.value();
 }
 
 std::string format_number(const char* format, double value) {

@@ -58,11 +58,7 @@ bool ranks_before(const Evaluation& a, const Evaluation& b) {
     return std::tie(a.option->label, a.option->index) < std::tie(b.option->label, b.option->index);
 }
 
-double total(const GapReport& report) {
-    detail::Sum sum;
-    for (const auto& g : report) sum.add(g.severity);
-    return sum.value();
-}
+double total(const GapReport& report) { return detail::total_severity(report.gaps()); }
 
 }  // namespace
 
@@ -104,8 +100,9 @@ Prioritization prioritize(const Landscape& land, std::span<const Candidate> cand
                 dropped.push_back(o);
                 continue;
             }
-            const auto gaps = cache ? cache->find_gaps(*after, option.touched) : find_gaps(*after, rules);
-            evaluations.push_back({&option, before - total(gaps)});
+            const double after_total =
+                cache ? cache->total_severity(*after, option.touched) : total(find_gaps(*after, rules));
+            evaluations.push_back({&option, before - after_total});
         }
         std::vector<Evaluation> useful;
         for (const auto& e : evaluations)
