@@ -16,6 +16,9 @@
 namespace samkart::python {
 namespace {
 
+/// A dict of keyword values: a change's args, the gap rules' arguments.
+using Args = py::typing::Dict<py::str, py::object>;
+
 std::string text_of(py::handle v) { return py::cast<std::string>(py::repr(v)); }
 
 /// A Python value as the FieldValue of a field of type `type`. False counts as None (the
@@ -150,7 +153,7 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
         .def_property_readonly("label", &Change::name)
         .def("__repr__", [](const Change& c) { return "ScenarioChange(" + std::string(c.kind()) + ": " + c.name() + ")"; });
 
-    m.def("scenario_changes", [](const std::vector<std::tuple<std::string, py::dict, double, std::string>>& specs) {
+    m.def("scenario_changes", [](const std::vector<std::tuple<std::string, Args, double, std::string>>& specs) {
         std::vector<Change> out;
         out.reserve(specs.size());
         for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -215,7 +218,7 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
 
     m.def("prioritize", [](const Landscape& land,
                            const std::vector<std::pair<std::string, std::vector<Change>>>& candidates, std::size_t k,
-                           bool reuse, const py::dict& rules) {
+                           bool reuse, const Args& rules) {
         const auto gap_rules = make_gap_rules(
             py::cast<std::pair<int, int>>(rules["ages"]), py::cast<std::vector<double>>(rules["level_weights"]),
             py::cast<int>(rules["cliff_min_level"]),
