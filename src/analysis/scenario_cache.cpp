@@ -40,13 +40,15 @@ Touched touched(std::span<const Change> changes) {
             t.links |= area || actor || std::holds_alternative<Link>(add->record);
         } else if (std::holds_alternative<RemoveActor>(change.action)) {
             t.scopes = t.links = true;
-        } else if (std::holds_alternative<RemoveLink>(change.action) ||
-                   std::holds_alternative<SetLink>(change.action)) {
+        } else if (std::holds_alternative<RemoveLink>(change.action)) {
             t.links = true;
         } else if (std::holds_alternative<SetStatus>(change.action)) {
             t.scopes = true;  // whether a measure covers may depend on its status
         }
-        // SetCapacity, AddKey, transitions and indicators touch neither.
+        // SetCapacity, AddKey, transitions and indicators touch neither, nor does SetLink: it
+        // cannot change a link's ends or kind, which are all the link structure holds, and the
+        // gap analysis reads neither the formal flags nor the weights of the network's edges
+        // (the fast-path test sets formal and coordinator to check this stays so).
     }
     return t;
 }

@@ -72,8 +72,10 @@ struct Prioritization {
 /// touch: the scope tables of the gap analysis (which measures and actors serve each
 /// municipality) unless it adds an area, actor or measure, removes an actor or sets a
 /// status; the link structure and the collaboration network unless it adds an area or an
-/// actor, removes an actor or adds, removes or sets a link. The result is identical with and
-/// without `reuse`. Memory: two landscapes and one gap context at a time.
+/// actor, removes an actor, or adds or removes a link (setting a link's fields keeps its ends
+/// and kind, all the link structure holds). Evaluations only add the severities up (sorted,
+/// then a compensated sum), so no report is sorted but the chosen one's. The result is
+/// identical with and without `reuse`. Memory: two landscapes and two gap contexts at a time.
 ///
 /// @param land the landscape to start from (not changed).
 /// @param candidates the candidates, in the order that breaks exact ties.
