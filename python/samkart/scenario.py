@@ -252,9 +252,7 @@ class Scenario:
 
     def _check_measure(self, method: str, measure_id: str) -> None:
         if not self._known_measure(measure_id):
-            raise UnknownIdError(
-                f"{method}: unknown measure '{measure_id}'", "measure", measure_id
-            )
+            raise UnknownIdError(f"{method}: unknown measure '{measure_id}'", "measure", measure_id)
 
     def add_area(
         self,
