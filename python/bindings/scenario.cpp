@@ -148,9 +148,10 @@ void register_scenario(py::module_& m) {
 One scenario change converted for the C++ core (samkart::Change); made by scenario_changes from
 samkart.scenario.Change values. Opaque: read its kind, cost and label.
 )doc")
-        .def_property_readonly("kind", [](const Change& c) { return std::string(c.kind()); })
-        .def_readonly("cost", &Change::cost)
-        .def_property_readonly("label", &Change::name)
+        .def_property_readonly("kind", [](const Change& c) { return std::string(c.kind()); },
+                               "\"add_link\", \"remove_actor\", ... (samkart.scenario.CHANGE_KINDS).")
+        .def_readonly("cost", &Change::cost, "Per year, in the landscape's currency.")
+        .def_property_readonly("label", &Change::name, "The label given, or one made from the change.")
         .def("__repr__", [](const Change& c) { return "ScenarioChange(" + std::string(c.kind()) + ": " + c.name() + ")"; });
 
     m.def("scenario_changes", [](const std::vector<std::tuple<std::string, Args, double, std::string>>& specs) {
@@ -180,13 +181,13 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
        "else was done. @throws UnknownIdError, ArgumentError, ValidationError naming the change.");
 
     py::class_<ScenarioComparison>(m, "ScenarioComparison", "The gaps a change closed, opened and changed.")
-        .def_readonly("closed", &ScenarioComparison::closed)
-        .def_readonly("opened", &ScenarioComparison::opened)
-        .def_readonly("changed", &ScenarioComparison::changed)
-        .def_readonly("severity_before", &ScenarioComparison::severity_before)
-        .def_readonly("severity_after", &ScenarioComparison::severity_after)
-        .def_readonly("gaps_before", &ScenarioComparison::gaps_before)
-        .def_readonly("gaps_after", &ScenarioComparison::gaps_after)
+        .def_readonly("closed", &ScenarioComparison::closed, "Gaps before with no match after, most severe first.")
+        .def_readonly("opened", &ScenarioComparison::opened, "Gaps after with no match before, most severe first.")
+        .def_readonly("changed", &ScenarioComparison::changed, "(before, after) pairs whose severity differs.")
+        .def_readonly("severity_before", &ScenarioComparison::severity_before, "Total severity before.")
+        .def_readonly("severity_after", &ScenarioComparison::severity_after, "Total severity after.")
+        .def_readonly("gaps_before", &ScenarioComparison::gaps_before, "Number of gaps before.")
+        .def_readonly("gaps_after", &ScenarioComparison::gaps_after, "Number of gaps after.")
         .def("__repr__", &ScenarioComparison::to_string);
 
     m.def("compare_gaps", [](const GapReport& before, const GapReport& after) { return compare(before, after); },
@@ -196,25 +197,26 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
     m.def("gap_text", &gap_text, py::arg("gap"), "One line for a gap: kind | area | level | ages | actors (severity).");
 
     py::class_<PriorityStep>(m, "PriorityStep", "One step of prioritize: the candidate chosen and why.")
-        .def_readonly("step", &PriorityStep::step)
-        .def_readonly("candidate", &PriorityStep::candidate)
-        .def_readonly("label", &PriorityStep::label)
-        .def_readonly("cost", &PriorityStep::cost)
-        .def_readonly("severity_reduced", &PriorityStep::severity_reduced)
-        .def_readonly("ratio", &PriorityStep::ratio)
-        .def_readonly("comparison", &PriorityStep::comparison)
-        .def_readonly("runner_up", &PriorityStep::runner_up)
-        .def_readonly("runner_up_ratio", &PriorityStep::runner_up_ratio)
-        .def_readonly("runner_up_severity_reduced", &PriorityStep::runner_up_severity_reduced)
-        .def_readonly("candidates", &PriorityStep::candidates)
-        .def("explain", &PriorityStep::explain);
+        .def_readonly("step", &PriorityStep::step, "1-based.")
+        .def_readonly("candidate", &PriorityStep::candidate, "Index of the chosen candidate in the list given.")
+        .def_readonly("label", &PriorityStep::label, "The candidate's label.")
+        .def_readonly("cost", &PriorityStep::cost, "The candidate's cost (sum of its changes').")
+        .def_readonly("severity_reduced", &PriorityStep::severity_reduced, "Total severity before − after.")
+        .def_readonly("ratio", &PriorityStep::ratio, "severity_reduced / cost; inf when free.")
+        .def_readonly("comparison", &PriorityStep::comparison, "The gaps it closed, opened and changed.")
+        .def_readonly("runner_up", &PriorityStep::runner_up, "Label of the next best, or None.")
+        .def_readonly("runner_up_ratio", &PriorityStep::runner_up_ratio, "The runner-up's ratio, or None.")
+        .def_readonly("runner_up_severity_reduced", &PriorityStep::runner_up_severity_reduced,
+                      "The runner-up's severity reduced, or None.")
+        .def_readonly("candidates", &PriorityStep::candidates, "Candidates evaluated at this step.")
+        .def("explain", &PriorityStep::explain, "What was chosen, what it closed, what came second.");
 
     py::class_<Prioritization>(m, "Prioritization", "The result of prioritize.")
-        .def_readonly("steps", &Prioritization::steps)
-        .def_readonly("landscape", &Prioritization::landscape)
-        .def_readonly("severity_before", &Prioritization::severity_before)
-        .def_readonly("severity_after", &Prioritization::severity_after)
-        .def_readonly("notes", &Prioritization::notes);
+        .def_readonly("steps", &Prioritization::steps, "The chosen candidates, in order.")
+        .def_readonly("landscape", &Prioritization::landscape, "The landscape after every step.")
+        .def_readonly("severity_before", &Prioritization::severity_before, "Total severity at the start.")
+        .def_readonly("severity_after", &Prioritization::severity_after, "Total severity at the end.")
+        .def_readonly("notes", &Prioritization::notes, "Why fewer than k steps; candidates dropped.");
 
     m.def("prioritize", [](const Landscape& land,
                            const std::vector<std::pair<std::string, std::vector<Change>>>& candidates, std::size_t k,
