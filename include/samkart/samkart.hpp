@@ -21,5 +21,6 @@
 #include "samkart/analysis/network.hpp"
 #include "samkart/analysis/role_map.hpp"
 #include "samkart/analysis/gaps.hpp"
+#include "samkart/analysis/scenario.hpp"
 #include "samkart/analysis/flow.hpp"
 #include "samkart/analysis/privacy.hpp"

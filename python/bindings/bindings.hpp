@@ -10,8 +10,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "samkart/analysis/gaps/rules.hpp"
 #include "samkart/core/age_range.hpp"
 #include "samkart/core/vocabulary.hpp"
 
@@ -39,6 +42,8 @@ void register_datasets(py::module_& m);
 void register_network(py::module_& m);
 /// find_gaps, Gap, GapReport and gap_kinds.
 void register_gaps(py::module_& m);
+/// Scenario changes, apply_changes, compare_gaps and prioritize (python/samkart/scenario.py).
+void register_scenario(py::module_& m);
 /// FlowModel, count_transitions, bootstrap, dirichlet_draws, project_draws.
 void register_flow(py::module_& m);
 /// coverage, role_map, age_coverage, level_shares, compare_areas.
@@ -55,6 +60,19 @@ py::dict landscape_state(const Landscape& land, bool utf8 = false);
 /// given without columns. @throws SchemaError, ValidationError (C++ exceptions).
 Landscape landscape_from_state(const py::dict& state, const std::string& source_name,
                                const std::map<std::string, std::size_t>& rows = {});
+
+/// GapRules from the arguments of `_core.find_gaps` (the fields of `samkart.GapRules`, as its
+/// `_arguments()` gives them), checked as find_gaps checks them (gaps.cpp).
+/// @throws ArgumentError naming the rule at fault.
+GapRules make_gap_rules(std::pair<int, int> ages, std::vector<double> level_weights, int cliff_min_level,
+                        std::optional<std::vector<std::tuple<int, std::string, double>>> needs,
+                        int duplication_min_overlap, double capacity_unknown_share,
+                        const std::vector<int>& capacity_levels, const std::vector<int>& duplication_levels,
+                        bool statutory_coordination, std::vector<std::string> statutory_bases,
+                        double volume_reference, std::vector<std::string> silo_by,
+                        int silo_min_size, double silo_threshold, int spof_min_separated, int max_referral_hops,
+                        const std::string& imbalance_value, double min_level1_share,
+                        std::map<std::string, double> kind_weights, std::optional<std::vector<std::string>> kinds);
 
 /// `(min, max)` or None.
 inline py::object ages_to_python(const std::optional<AgeRange>& ages) {

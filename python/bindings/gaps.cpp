@@ -29,6 +29,51 @@ Level to_level(int value, const char* rule) {
 
 }  // namespace
 
+GapRules make_gap_rules(std::pair<int, int> ages, std::vector<double> level_weights, int cliff_min_level,
+                        std::optional<std::vector<std::tuple<int, std::string, double>>> needs,
+                        int duplication_min_overlap, double capacity_unknown_share,
+                        const std::vector<int>& capacity_levels, const std::vector<int>& duplication_levels,
+                        bool statutory_coordination, std::vector<std::string> statutory_bases,
+                        double volume_reference, std::vector<std::string> silo_by,
+                        int silo_min_size, double silo_threshold, int spof_min_separated, int max_referral_hops,
+                        const std::string& imbalance_value, double min_level1_share,
+                        std::map<std::string, double> kind_weights, std::optional<std::vector<std::string>> kinds) {
+    GapRules rules;
+    rules.ages = {ages.first, ages.second};
+    if (level_weights.size() != 4)
+        throw ArgumentError("rules.level_weights: expected 4 weights (levels 1–4), got " +
+                            std::to_string(level_weights.size()));
+    for (std::size_t i = 0; i < 4; ++i) rules.level_weights[i] = level_weights[i];
+    rules.cliff_min_level = to_level(cliff_min_level, "cliff_min_level");
+    if (needs) {
+        rules.needs.emplace();
+        for (const auto& [level, key, share] : *needs)
+            rules.needs->push_back({to_level(level, "needs"), key, share});
+    }
+    rules.duplication_min_overlap = duplication_min_overlap;
+    rules.capacity_unknown_share = capacity_unknown_share;
+    rules.capacity_levels.clear();
+    for (int level : capacity_levels) rules.capacity_levels.push_back(to_level(level, "capacity_levels"));
+    rules.duplication_levels.clear();
+    for (int level : duplication_levels)
+        rules.duplication_levels.push_back(to_level(level, "duplication_levels"));
+    rules.statutory_coordination = statutory_coordination;
+    rules.statutory_bases = std::move(statutory_bases);
+    rules.volume_reference = volume_reference;
+    rules.silo_by = std::move(silo_by);
+    rules.silo_min_size = silo_min_size;
+    rules.silo_threshold = silo_threshold;
+    rules.spof_min_separated = spof_min_separated;
+    rules.max_referral_hops = max_referral_hops;
+    if (imbalance_value == "measures") rules.imbalance_value = ImbalanceValue::MEASURES;
+    else if (imbalance_value == "capacity") rules.imbalance_value = ImbalanceValue::CAPACITY;
+    else throw ArgumentError("rules.imbalance_value: unknown '" + imbalance_value + "'; expected measures|capacity");
+    rules.min_level1_share = min_level1_share;
+    rules.kind_weights = std::move(kind_weights);
+    rules.kinds = std::move(kinds);
+    return rules;
+}
+
 void register_gaps(py::module_& m) {
     py::class_<Gap> gap(m, "Gap", R"doc(
 One gap: where young people can fall between services. Which fields are set depends on the
@@ -170,38 +215,12 @@ measures end at 21 with no service taking over. ``gaps`` are positions in the re
                           int spof_min_separated, int max_referral_hops, const std::string& imbalance_value,
                           double min_level1_share, std::map<std::string, double> kind_weights,
                           std::optional<std::vector<std::string>> kinds) {
-        GapRules rules;
-        rules.ages = {ages.first, ages.second};
-        if (level_weights.size() != 4)
-            throw ArgumentError("rules.level_weights: expected 4 weights (levels 1–4), got " +
-                                std::to_string(level_weights.size()));
-        for (std::size_t i = 0; i < 4; ++i) rules.level_weights[i] = level_weights[i];
-        rules.cliff_min_level = to_level(cliff_min_level, "cliff_min_level");
-        if (needs) {
-            rules.needs.emplace();
-            for (const auto& [level, key, share] : *needs)
-                rules.needs->push_back({to_level(level, "needs"), key, share});
-        }
-        rules.duplication_min_overlap = duplication_min_overlap;
-        rules.capacity_unknown_share = capacity_unknown_share;
-        rules.capacity_levels.clear();
-        for (int level : capacity_levels) rules.capacity_levels.push_back(to_level(level, "capacity_levels"));
-        rules.duplication_levels.clear();
-        for (int level : duplication_levels) rules.duplication_levels.push_back(to_level(level, "duplication_levels"));
-        rules.statutory_coordination = statutory_coordination;
-        rules.statutory_bases = std::move(statutory_bases);
-        rules.volume_reference = volume_reference;
-        rules.silo_by = std::move(silo_by);
-        rules.silo_min_size = silo_min_size;
-        rules.silo_threshold = silo_threshold;
-        rules.spof_min_separated = spof_min_separated;
-        rules.max_referral_hops = max_referral_hops;
-        if (imbalance_value == "measures") rules.imbalance_value = ImbalanceValue::MEASURES;
-        else if (imbalance_value == "capacity") rules.imbalance_value = ImbalanceValue::CAPACITY;
-        else throw ArgumentError("rules.imbalance_value: unknown '" + imbalance_value + "'; expected measures|capacity");
-        rules.min_level1_share = min_level1_share;
-        rules.kind_weights = std::move(kind_weights);
-        rules.kinds = std::move(kinds);
+        const auto rules = make_gap_rules(
+            ages, std::move(level_weights), cliff_min_level, std::move(needs), duplication_min_overlap,
+            capacity_unknown_share, capacity_levels, duplication_levels, statutory_coordination,
+            std::move(statutory_bases), volume_reference, std::move(silo_by), silo_min_size, silo_threshold,
+            spof_min_separated, max_referral_hops, imbalance_value, min_level1_share, std::move(kind_weights),
+            std::move(kinds));
         py::gil_scoped_release nogil;
         return find_gaps(land, rules);
     }, py::arg("land"), py::kw_only(), py::arg("ages") = std::pair{0, 29},

@@ -17,6 +17,7 @@ PYBIND11_MODULE(_core, m) {
     samkart::python::register_datasets(m);
     samkart::python::register_network(m);
     samkart::python::register_gaps(m);
+    samkart::python::register_scenario(m);
     samkart::python::register_flow(m);
     samkart::python::register_mapping(m);
     samkart::python::register_privacy(m);

@@ -1,10 +1,10 @@
 """Scenarios: what a change in services would do to the gaps, and what to do first.
 
 A :class:`Scenario` records changes to a landscape (a new link, a new measure, an actor
-removed, a capacity set ...) without touching it; ``apply()`` builds a new, fully validated
-landscape. :func:`compare` says which gaps (``find_gaps``) a change closes, opens and changes;
-:func:`prioritize` ranks candidate changes greedily by the gap severity they remove per unit
-of cost, each step explained::
+removed, a capacity or a status set ...) without touching it; ``apply()`` builds a new, fully
+validated landscape. :func:`compare` says which gaps (``find_gaps``) a change closes, opens and
+changes; :func:`prioritize` ranks candidate changes greedily by the gap severity they remove
+per unit of cost, each step explained::
 
     import samkart as sk
     from samkart.scenario import Scenario, compare, prioritize
@@ -14,14 +14,14 @@ of cost, each step explained::
                                 coordinator="bv-larvik", cost=50_000, label="Larvik agreement")
     print(compare(land, s.apply()))
 
-Costs are the user's own figures, per year in the landscape's currency. See
-``docs/scenarios.md`` for the greedy rule and its limits.
+Costs are the user's own figures, per year in the landscape's currency. The work is done in
+C++ (``samkart::Scenario``, ``apply_changes``, ``compare``, ``prioritize``) on the records
+themselves, with the GIL released; this module records the changes and presents the results.
+See ``docs/scenarios.md`` for the greedy rule and its limits.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,9 +30,12 @@ from typing import Any
 
 import pandas as pd
 
+from samkart import _core
 from samkart._core import Gap, Landscape, Level
-from samkart.errors import ArgumentError, SchemaError, UnknownIdError, ValidationError
+from samkart.errors import ArgumentError, UnknownIdError
 from samkart.gaps import GapRules, find_gaps
+from samkart.schema import field_names
+from samkart.vocabulary import names
 
 __all__ = [
     "Change",
@@ -59,35 +62,17 @@ CHANGE_KINDS: tuple[str, ...] = (
     "set_capacity",
     "set_link",
     "add_key",
+    "set_status",
 )
 
-#: Link fields that ``set_link`` may change (``source``, ``target``, ``kind`` identify it).
-LINK_FIELDS: tuple[str, ...] = (
-    "formal",
-    "coordinator",
-    "consent",
-    "legal_basis",
-    "intensity",
-    "trust",
-    "value",
-    "since",
-    "until",
-    "illustrative",
-    "citation",
+#: Link fields that ``set_link`` may change (``source``, ``target``, ``kind`` identify it),
+#: from the field table.
+LINK_FIELDS: tuple[str, ...] = tuple(
+    n for n in field_names("links") if n not in ("source", "target", "kind")
 )
 
-_COLLECTION = {
-    "add_area": "areas",
-    "add_actor": "actors",
-    "add_measure": "measures",
-    "add_link": "links",
-    "add_transition": "transitions",
-    "add_indicator": "indicators",
-}
-
-# Relative tolerance when comparing severity-per-cost ratios, so that ties that differ only
-# by floating-point noise are broken by label, as documented.
-_TIE_TOLERANCE = 1e-12
+#: The statuses a measure can have (``set_status``).
+MEASURE_STATUSES: tuple[str, ...] = names("measure_status")
 
 
 def _check_cost(cost: float, where: str) -> float:
@@ -104,8 +89,8 @@ class Change:
     Attributes:
         kind: the method that recorded it (``"add_link"``, ``"remove_actor"`` ... see
             ``CHANGE_KINDS``).
-        args: its arguments; for ``add_*`` the record as it goes into the JSON document
-            (absent optionals left out).
+        args: its arguments; for ``add_*`` the record as a dict of its fields (absent
+            optionals left out), named as in the field table (``samkart.schema``).
         cost: what the change costs, per year in the landscape's currency (≥ 0).
         label: a readable name, given or made from the arguments.
     """
@@ -144,11 +129,13 @@ def _default_label(kind: str, args: Mapping[str, Any]) -> str:
         return f"remove actor {args['id']}"
     if kind == "set_capacity":
         return f"set capacity of {args['measure']} to {args['capacity']}"
+    if kind == "set_status":
+        return f"set status of {args['measure']} to {args['status']}"
     return f"add key {args['key']} to {args['measure']}"  # add_key
 
 
 def _record(**fields: Any) -> dict[str, Any]:
-    """A JSON record: absent optionals (None, False, empty) left out, as the writer does."""
+    """A record's fields: absent optionals (None, False, empty) left out."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if value is None or value is False:
@@ -163,6 +150,12 @@ def _record(**fields: Any) -> dict[str, Any]:
     return out
 
 
+def _core_changes(changes: Sequence[Change]) -> list[_core.ScenarioChange]:
+    """The changes converted for the C++ core (through the field table); a change that cannot
+    be converted is named: ``ArgumentError("scenario change 2 (add_link: ...): ...")``."""
+    return _core.scenario_changes([(c.kind, c.args, c.cost, c.label) for c in changes])
+
+
 class Scenario:
     """Changes to a landscape, recorded without touching it; ``apply()`` gives a new one.
 
@@ -171,10 +164,10 @@ class Scenario:
     arguments); ``add_measure``'s ``cost`` is the measure's own yearly cost and also the
     change's, unless ``change_cost`` is given.
 
-    The changes are applied, in order, to the JSON document of the landscape (``land`` as it
-    is when ``apply`` is called, or another landscape passed to ``apply``), which is then
-    read back and validated as a whole: nothing dangles, and an invalid scenario raises the
-    ``ValidationError`` of the reader with the first change that makes it invalid named.
+    The changes are applied, in order, to the records of the landscape (``land`` as it is
+    when ``apply`` is called, or another landscape passed to ``apply``) in C++, and the result
+    is validated as a whole: nothing dangles, and an invalid scenario raises the
+    ``ValidationError`` of the landscape with the first change that makes it invalid named.
     """
 
     def __init__(self, land: Landscape, label: str | None = None) -> None:
@@ -242,12 +235,24 @@ class Scenario:
     def _known_actor(self, actor: str) -> bool:
         if actor in self._added_actors:
             return True
-        return any(a.id == actor for a in self._land.actors)
+        try:
+            self._land.actor(actor)
+        except UnknownIdError:
+            return False
+        return True
 
     def _known_measure(self, measure: str) -> bool:
         if measure in self._added_measures:
             return True
-        return any(m.id == measure for m in self._land.measures)
+        try:
+            self._land.measure(measure)
+        except UnknownIdError:
+            return False
+        return True
+
+    def _check_measure(self, method: str, measure_id: str) -> None:
+        if not self._known_measure(measure_id):
+            raise UnknownIdError(f"{method}: unknown measure '{measure_id}'", "measure", measure_id)
 
     def add_area(
         self,
@@ -309,19 +314,21 @@ class Scenario:
         cost: float | None = None,
         keys: Sequence[str] = (),
         tees: Sequence[str] = (),
+        status: str | None = None,
         illustrative: bool = False,
         citation: str | None = None,
         change_cost: float | None = None,
         label: str | None = None,
     ) -> Scenario:
         """Add a measure (as ``Landscape.add_measure``). ``cost`` is the measure's yearly
-        cost and, unless ``change_cost`` is given, the cost of the change too."""
+        cost and, unless ``change_cost`` is given, the cost of the change too. ``status``
+        (default active) may be e.g. ``"proposed"``, to be set active by a later change."""
         level_value: int | str = int(level) if isinstance(level, (int, Level)) else level
         args = _record(
             id=id, name=name, level=level_value, providers=list(providers), areas=list(areas),
             ages=ages, targets=list(targets), capacity=capacity, participants=participants,
-            cost=cost, keys=list(keys), tees=list(tees), illustrative=illustrative,
-            citation=citation,
+            cost=cost, keys=list(keys), tees=list(tees), status=status,
+            illustrative=illustrative, citation=citation,
         )  # fmt: skip
         self._added_measures.add(id)
         what = change_cost if change_cost is not None else cost if cost is not None else 0.0
@@ -394,9 +401,10 @@ class Scenario:
         return self._add("add_indicator", args, cost, label)
 
     def remove_actor(self, id: str, *, cost: float = 0.0, label: str | None = None) -> Scenario:
-        """Remove an actor with its links and hand-overs (either end), its place as provider
-        and as coordinator of others' links. A measure left without provider is removed too,
-        and ``log`` says so after ``apply``.
+        """Remove an actor with everything that hangs on it: its links and hand-overs (either
+        end), its place as provider, as coordinator of others' links and as the ``part_of``
+        of its units. A measure left without provider is removed too (and a ``participants_of``
+        naming it is cleared); ``log`` says so after ``apply``.
 
         Raises:
             UnknownIdError: neither the landscape nor the scenario has the actor.
@@ -435,11 +443,25 @@ class Scenario:
         Raises:
             UnknownIdError: neither the landscape nor the scenario has the measure.
         """
-        if not self._known_measure(measure_id):
-            raise UnknownIdError(
-                f"set_capacity: unknown measure '{measure_id}'", "measure", measure_id
-            )
+        self._check_measure("set_capacity", measure_id)
         return self._add("set_capacity", {"measure": measure_id, "capacity": capacity}, cost, label)
+
+    def set_status(
+        self, measure_id: str, status: str, *, cost: float = 0.0, label: str | None = None
+    ) -> Scenario:
+        """Set a measure's status (``active``, ``pilot``, ``proposed``, ``ended``), e.g. a
+        proposed measure made active.
+
+        Raises:
+            UnknownIdError: neither the landscape nor the scenario has the measure.
+            ArgumentError: an unknown status.
+        """
+        self._check_measure("set_status", measure_id)
+        if status not in MEASURE_STATUSES:
+            raise ArgumentError(
+                f"set_status: unknown status {status!r}; one of {', '.join(MEASURE_STATUSES)}"
+            )
+        return self._add("set_status", {"measure": measure_id, "status": status}, cost, label)
 
     def set_link(
         self,
@@ -477,8 +499,7 @@ class Scenario:
         Raises:
             UnknownIdError: neither the landscape nor the scenario has the measure.
         """
-        if not self._known_measure(measure_id):
-            raise UnknownIdError(f"add_key: unknown measure '{measure_id}'", "measure", measure_id)
+        self._check_measure("add_key", measure_id)
         return self._add("add_key", {"measure": measure_id, "key": key}, cost, label)
 
     # --- applying ---------------------------------------------------------------------------
@@ -489,166 +510,26 @@ class Scenario:
 
         Raises:
             UnknownIdError: a change names an actor or measure that is not there (any more).
-            ArgumentError: ``remove_link`` or ``set_link`` finds no such link.
-            ValidationError, SchemaError: the result is invalid; the message names the first
-                change that makes it so and lists every problem.
+            ArgumentError: ``remove_link`` or ``set_link`` finds no such link; a value does
+                not suit its field.
+            ValidationError: the result is invalid; the message names the first change that
+                makes it so and ``problems`` lists every problem.
         """
         base = self._land if land is None else land
-        landscape, log = _apply_changes(base, self._changes)
-        self.log = log
+        landscape, log = _core.apply_changes(base, _core_changes(self._changes))
+        self.log = list(log)
         return landscape
 
 
-def _describe(index: int, change: Change) -> str:
-    return f"scenario change {index} ({change.kind}: {change.label})"
-
-
-def _edit(doc: dict[str, Any], change: Change, where: str, log: list[str]) -> None:
-    """Apply one change to the JSON document ``doc``, in place."""
-    args = change.args
-    kind = change.kind
-    if kind in _COLLECTION:
-        doc.setdefault(_COLLECTION[kind], []).append(json.loads(json.dumps(args)))
-        return
-    if kind == "remove_actor":
-        actor = args["id"]
-        actors = doc.get("actors", [])
-        if not any(a["id"] == actor for a in actors):
-            raise UnknownIdError(f"{where}: unknown actor '{actor}'", "actor", actor)
-        doc["actors"] = [a for a in actors if a["id"] != actor]
-        links = doc.get("links", [])
-        kept_links = [li for li in links if actor not in (li["source"], li["target"])]
-        if len(kept_links) < len(links):
-            log.append(f"{where}: removed {len(links) - len(kept_links)} link(s) of '{actor}'")
-        for link in kept_links:
-            if link.get("coordinator") == actor:
-                del link["coordinator"]
-                log.append(
-                    f"{where}: link {link['source']} → {link['target']} ({link['kind']}) "
-                    f"lost its coordinator '{actor}'"
-                )
-        doc["links"] = kept_links
-        transitions = doc.get("transitions", [])
-        kept = [t for t in transitions if actor not in (t["source"], t["target"])]
-        if len(kept) < len(transitions):
-            log.append(f"{where}: removed {len(transitions) - len(kept)} hand-over(s) of '{actor}'")
-        doc["transitions"] = kept
-        measures = []
-        for measure in doc.get("measures", []):
-            if actor in measure["providers"]:
-                measure["providers"] = [p for p in measure["providers"] if p != actor]
-                if not measure["providers"]:
-                    log.append(
-                        f"{where}: measure '{measure['id']}' ({measure['name']}) removed: "
-                        f"'{actor}' was its only provider"
-                    )
-                    continue
-            measures.append(measure)
-        doc["measures"] = measures
-        return
-    if kind in ("set_capacity", "add_key"):
-        measure_id = args["measure"]
-        found = [m for m in doc.get("measures", []) if m["id"] == measure_id]
-        if not found:
-            raise UnknownIdError(f"{where}: unknown measure '{measure_id}'", "measure", measure_id)
-        for measure in found:
-            if kind == "add_key":
-                keys = measure.setdefault("keys", [])
-                if args["key"] not in keys:
-                    keys.append(args["key"])
-            elif args["capacity"] is None:
-                measure.pop("capacity", None)
-            else:
-                measure["capacity"] = args["capacity"]
-        return
-    # remove_link, set_link
-    links = doc.get("links", [])
-
-    def matches(link: Mapping[str, Any]) -> bool:
-        return (
-            link["source"] == args["source"]
-            and link["target"] == args["target"]
-            and ("kind" not in args or link["kind"] == args["kind"])
-        )
-
-    hits = [link for link in links if matches(link)]
-    if not hits:
-        kind_text = f" of kind {args['kind']}" if "kind" in args else ""
-        reverse = any(
-            li["source"] == args["target"] and li["target"] == args["source"] for li in links
-        )
-        hint = " (there is one in the other direction)" if reverse else ""
-        raise ArgumentError(
-            f"{where}: no link {args['source']} → {args['target']}{kind_text}{hint}"
-        )
-    if kind == "remove_link":
-        doc["links"] = [link for link in links if not matches(link)]
-        return
-    for link in hits:
-        for name, value in args["fields"].items():
-            if value is None or value is False:
-                link.pop(name, None)
-            else:
-                link[name] = value
-
-
-def _apply_changes(land: Landscape, changes: Sequence[Change]) -> tuple[Landscape, list[str]]:
-    original: dict[str, Any] = json.loads(land.to_json())
-    doc: dict[str, Any] = json.loads(json.dumps(original))
-    log: list[str] = []
-    for index, change in enumerate(changes, 1):
-        _edit(doc, change, _describe(index, change), log)
-    try:
-        return Landscape.from_json(json.dumps(doc)), log
-    except (ValidationError, SchemaError) as err:
-        raise _renamed(err, _first_invalid(original, changes)) from err
-
-
-def _renamed(err: Exception, prefix: str) -> Exception:
-    """The same error, its message prefixed (problems, collection and id kept)."""
-    message = f"{prefix}: {err}"
-    if isinstance(err, SchemaError):
-        return SchemaError(message, err.problems, err.source_name)
-    if isinstance(err, ValidationError):
-        return ValidationError(message, err.problems)
-    if isinstance(err, UnknownIdError):
-        return UnknownIdError(message, err.collection, err.id)
-    return ArgumentError(message)
-
-
-def _first_invalid(original: dict[str, Any], changes: Sequence[Change]) -> str:
-    """The first change after which the document no longer reads (only on the error path)."""
-    doc: dict[str, Any] = json.loads(json.dumps(original))
-    for index, change in enumerate(changes, 1):
-        _edit(doc, change, _describe(index, change), [])
-        try:
-            Landscape.from_json(json.dumps(doc))
-        except (ValidationError, SchemaError):
-            return _describe(index, change)
-    return "the scenario"  # pragma: no cover - the whole failed, so some prefix fails
-
-
 # --- compare --------------------------------------------------------------------------------
-
-GapKey = tuple[str, str, int, tuple[str, ...], tuple[int, ...]]
-
-
-def _gap_key(gap: Gap) -> GapKey:
-    return (
-        gap.kind,
-        gap.area or "",
-        0 if gap.level is None else int(gap.level),
-        tuple(sorted(gap.actors)),
-        tuple(gap.ages) if gap.ages is not None else (),
-    )
 
 
 @dataclass(frozen=True)
 class ScenarioComparison:
     """The gaps a change closed, opened and changed.
 
-    Gaps are matched by (kind, area, level, sorted actors, ages); several gaps with the same
-    key (e.g. two duplicated pairs of one level) are matched most severe first.
+    Gaps are matched by (kind, area, level, sorted actors, ages); several gaps with the same key
+    (e.g. two duplicated pairs of one level) are matched most severe first.
 
     Attributes:
         closed: gaps of ``before`` with no match in ``after``, most severe first.
@@ -664,6 +545,18 @@ class ScenarioComparison:
     severity_after: float
     gaps_before: int = 0
     gaps_after: int = 0
+
+    @classmethod
+    def _from_core(cls, c: _core.ScenarioComparison) -> ScenarioComparison:
+        return cls(
+            closed=list(c.closed),
+            opened=list(c.opened),
+            changed=[(a, b) for a, b in c.changed],
+            severity_before=c.severity_before,
+            severity_after=c.severity_after,
+            gaps_before=c.gaps_before,
+            gaps_after=c.gaps_after,
+        )
 
     @property
     def severity_reduced(self) -> float:
@@ -740,23 +633,12 @@ class ScenarioComparison:
             f"{self.severity_after:.3f} ({self.gaps_before} → {self.gaps_after} gaps)"
         )
         lines = [head]
-        lines += [f"  closed  {_gap_text(g)}" for g in self.closed]
-        lines += [f"  opened  {_gap_text(g)}" for g in self.opened]
-        lines += [f"  changed {_gap_text(old)} → {new.severity:.3f}" for old, new in self.changed]
+        lines += [f"  closed  {_core.gap_text(g)}" for g in self.closed]
+        lines += [f"  opened  {_core.gap_text(g)}" for g in self.opened]
+        lines += [
+            f"  changed {_core.gap_text(old)} → {new.severity:.3f}" for old, new in self.changed
+        ]
         return "\n".join(lines)
-
-
-def _gap_text(gap: Gap) -> str:
-    parts = [gap.kind]
-    if gap.area:
-        parts.append(gap.area_name or gap.area)
-    if gap.level is not None:
-        parts.append(f"level {int(gap.level)}")
-    if gap.ages is not None:
-        parts.append(f"ages {gap.ages[0]}–{gap.ages[1]}")
-    if gap.actors:
-        parts.append(", ".join(gap.actors))
-    return f"{' | '.join(parts)} ({gap.severity:.3f})"
 
 
 def compare(
@@ -764,43 +646,8 @@ def compare(
 ) -> ScenarioComparison:
     """The gaps (``find_gaps(land, rules)``) closed, opened and changed from ``before`` to
     ``after``. Neither landscape is changed."""
-    return _compare_gaps(find_gaps(before, rules).gaps, find_gaps(after, rules).gaps)
-
-
-def _compare_gaps(old: Sequence[Gap], new: Sequence[Gap]) -> ScenarioComparison:
-    def grouped(gaps: Sequence[Gap]) -> dict[GapKey, list[Gap]]:
-        groups: dict[GapKey, list[Gap]] = defaultdict(list)
-        for gap in gaps:  # reports are most severe first, so each group is too
-            groups[_gap_key(gap)].append(gap)
-        return groups
-
-    old_groups, new_groups = grouped(old), grouped(new)
-    closed: list[Gap] = []
-    opened: list[Gap] = []
-    changed: list[tuple[Gap, Gap]] = []
-    for key, olds in old_groups.items():
-        news = new_groups.get(key, [])
-        for a, b in zip(olds, news, strict=False):
-            if not math.isclose(a.severity, b.severity, rel_tol=0.0, abs_tol=1e-12):
-                changed.append((a, b))
-        closed.extend(olds[len(news) :])
-    for key, news in new_groups.items():
-        opened.extend(news[len(old_groups.get(key, [])) :])
-    by_severity = functools.cmp_to_key(_by_severity)
-    return ScenarioComparison(
-        closed=sorted(closed, key=by_severity),
-        opened=sorted(opened, key=by_severity),
-        changed=sorted(changed, key=lambda pair: by_severity(pair[0])),
-        severity_before=math.fsum(g.severity for g in old),
-        severity_after=math.fsum(g.severity for g in new),
-        gaps_before=len(old),
-        gaps_after=len(new),
-    )
-
-
-def _by_severity(a: Gap, b: Gap) -> int:
-    ka, kb = (-a.severity, _gap_key(a)), (-b.severity, _gap_key(b))
-    return -1 if ka < kb else 1 if ka > kb else 0
+    old, new = find_gaps(before, rules), find_gaps(after, rules)
+    return ScenarioComparison._from_core(_core.compare_gaps(old._core, new._core))
 
 
 # --- prioritize -----------------------------------------------------------------------------
@@ -836,6 +683,7 @@ class PriorityStep:
     runner_up_ratio: float | None
     runner_up_severity_reduced: float | None
     candidates: int
+    _explanation: str = field(default="", repr=False, compare=False)
 
     @property
     def closed(self) -> list[Gap]:
@@ -843,36 +691,9 @@ class PriorityStep:
         return self.comparison.closed
 
     def explain(self) -> str:
-        """A paragraph saying what was chosen, what it closed, and what came second."""
-        ratio = "costs nothing" if math.isinf(self.ratio) else f"{self.ratio:.3g} per unit cost"
-        text = (
-            f"Step {self.step}: {self.label} (cost {self.cost:g}) reduces the total gap "
-            f"severity by {self.severity_reduced:.3f} ({ratio}), the best of "
-            f"{self.candidates} candidates."
-        )
-        c = self.comparison
-        if c.closed:
-            text += " It closes " + "; ".join(_gap_text(g) for g in c.closed) + "."
-        if c.opened:
-            text += " It opens " + "; ".join(_gap_text(g) for g in c.opened) + "."
-        if c.changed:
-            shown = "; ".join(f"{_gap_text(a)} → {b.severity:.3f}" for a, b in c.changed[:3])
-            more = f" and {len(c.changed) - 3} more" if len(c.changed) > 3 else ""
-            text += f" It changes {shown}{more}."
-        if self.runner_up is None:
-            text += " No other candidate reduces the severity."
-        else:
-            assert self.runner_up_ratio is not None
-            second = (
-                "costs nothing"
-                if math.isinf(self.runner_up_ratio)
-                else f"{self.runner_up_ratio:.3g} per unit cost"
-            )
-            text += (
-                f" Runner-up: {self.runner_up} (reduces {self.runner_up_severity_reduced:.3f},"
-                f" {second})."
-            )
-        return text
+        """A paragraph saying what was chosen, what it closed, and what came second (the text
+        of ``samkart::PriorityStep::explain``)."""
+        return self._explanation
 
 
 @dataclass(frozen=True)
@@ -903,10 +724,8 @@ class Prioritization:
         ``severity_after``, ``runner_up``, ``runner_up_ratio``."""
         rows = []
         cumulative = 0.0
-        remaining = self.severity_before
         for s in self.steps:
             cumulative += s.cost
-            remaining -= s.severity_reduced
             rows.append(
                 {
                     "step": s.step,
@@ -958,42 +777,11 @@ class Prioritization:
 class _Option:
     label: str
     changes: tuple[Change, ...]
-    cost: float
-    order: int
-
-
-@dataclass
-class _Evaluation:
-    option: _Option
-    landscape: Landscape
-    comparison: ScenarioComparison
-
-    @property
-    def reduced(self) -> float:
-        return self.comparison.severity_reduced
-
-    @property
-    def ratio(self) -> float:
-        return math.inf if self.option.cost == 0 else self.reduced / self.option.cost
-
-
-def _rank(a: _Evaluation, b: _Evaluation) -> int:
-    """Free candidates first (by severity reduced), then by ratio; ties by label, then by
-    the order given."""
-    free_a, free_b = a.option.cost == 0, b.option.cost == 0
-    if free_a != free_b:
-        return -1 if free_a else 1
-    score_a = a.reduced if free_a else a.ratio
-    score_b = b.reduced if free_b else b.ratio
-    if not math.isclose(score_a, score_b, rel_tol=_TIE_TOLERANCE, abs_tol=1e-15):
-        return -1 if score_a > score_b else 1
-    ka, kb = (a.option.label, a.option.order), (b.option.label, b.option.order)
-    return -1 if ka < kb else 1 if ka > kb else 0
 
 
 def _option(candidate: Candidate, order: int) -> _Option:
     if isinstance(candidate, Scenario):
-        return _Option(candidate.label, tuple(candidate.changes), candidate.cost, order)
+        return _Option(candidate.label, tuple(candidate.changes))
     given: object = candidate  # checked at run time: callers may pass anything
     if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
         raise ArgumentError(
@@ -1009,8 +797,7 @@ def _option(candidate: Candidate, order: int) -> _Option:
             )
     if not changes:
         raise ArgumentError(f"prioritize: candidate {order + 1} has no change")
-    label = "; ".join(c.label for c in changes)
-    return _Option(label, changes, math.fsum(c.cost for c in changes), order)
+    return _Option("; ".join(c.label for c in changes), changes)
 
 
 def prioritize(
@@ -1018,6 +805,8 @@ def prioritize(
     candidates: Iterable[Candidate],
     k: int,
     rules: GapRules | None = None,
+    *,
+    reuse: bool = True,
 ) -> Prioritization:
     """The ``k`` candidates that, chosen greedily one after the other, remove the most total
     gap severity per unit of cost.
@@ -1031,12 +820,18 @@ def prioritize(
     on what the earlier ones left. Stops early, with a note, when no candidate reduces the
     severity. Greedy is not optimal for choices under a budget (see docs/scenarios.md).
 
+    Runs in C++ with the GIL released (``samkart::prioritize``): k steps × c candidates ×
+    (applying the candidate to the records + one gap analysis), where each analysis reuses
+    the scope tables, link structure and collaboration network of the current landscape
+    when the candidate does not touch them.
+
     Args:
         land: the landscape to start from (not changed).
         candidates: Scenarios (their changes and summed cost; the landscape they were made on
             is ignored) or lists of :class:`Change`.
         k: how many steps at most (≥ 1).
         rules: the gap rules (default :class:`GapRules`).
+        reuse: reuse the unchanged parts of the gap analysis (the fast path; same result).
 
     Raises:
         ArgumentError: ``k`` < 1, no candidates, a candidate of another type or without change.
@@ -1050,61 +845,35 @@ def prioritize(
     options = [_option(c, i) for i, c in enumerate(candidates)]
     if not options:
         raise ArgumentError("prioritize: no candidates")
-    current = land
-    gaps = find_gaps(current, rules).gaps
-    start = math.fsum(g.severity for g in gaps)
-    steps: list[PriorityStep] = []
-    notes: list[str] = []
-    rank = functools.cmp_to_key(_rank)
-    while len(steps) < k and options:
-        evaluations: list[_Evaluation] = []
-        for option in list(options):
-            try:
-                after, _ = _apply_changes(current, option.changes)
-            except (ValidationError, SchemaError, UnknownIdError, ArgumentError) as err:
-                if not steps:
-                    raise _renamed(err, f"prioritize: candidate '{option.label}'") from err
-                notes.append(
-                    f"after step {len(steps)}, candidate '{option.label}' no longer applies "
-                    f"and was dropped: {err}"
-                )
-                options.remove(option)
-                continue
-            new_gaps = find_gaps(after, rules).gaps
-            evaluations.append(_Evaluation(option, after, _compare_gaps(gaps, new_gaps)))
-        useful = sorted((e for e in evaluations if e.reduced > 1e-12), key=rank)
-        if not useful:
-            notes.append(
-                f"stopped after {len(steps)} of {k} steps: no remaining candidate reduces the "
-                "total gap severity"
-            )
-            break
-        best = useful[0]
-        second = useful[1] if len(useful) > 1 else None
-        steps.append(
-            PriorityStep(
-                step=len(steps) + 1,
-                label=best.option.label,
-                changes=best.option.changes,
-                cost=best.option.cost,
-                severity_reduced=best.reduced,
-                ratio=best.ratio,
-                comparison=best.comparison,
-                runner_up=None if second is None else second.option.label,
-                runner_up_ratio=None if second is None else second.ratio,
-                runner_up_severity_reduced=None if second is None else second.reduced,
-                candidates=len(evaluations),
-            )
+    converted = []
+    for option in options:
+        try:
+            converted.append((option.label, _core_changes(option.changes)))
+        except ArgumentError as err:
+            raise ArgumentError(f"prioritize: candidate '{option.label}': {err}") from err
+    rules = GapRules() if rules is None else rules
+    result = _core.prioritize(land, converted, count, reuse, rules._arguments())
+    steps = [
+        PriorityStep(
+            step=s.step,
+            label=s.label,
+            changes=options[s.candidate].changes,
+            cost=s.cost,
+            severity_reduced=s.severity_reduced,
+            ratio=s.ratio,
+            comparison=ScenarioComparison._from_core(s.comparison),
+            runner_up=s.runner_up,
+            runner_up_ratio=s.runner_up_ratio,
+            runner_up_severity_reduced=s.runner_up_severity_reduced,
+            candidates=s.candidates,
+            _explanation=s.explain(),
         )
-        options.remove(best.option)
-        current = best.landscape
-        gaps = find_gaps(current, rules).gaps
-    if len(steps) < k and not options and (not notes or not notes[-1].startswith("stopped")):
-        notes.append(f"stopped after {len(steps)} of {k} steps: no candidates left")
+        for s in result.steps
+    ]
     return Prioritization(
         steps=steps,
-        landscape=current,
-        severity_before=start,
-        severity_after=math.fsum(g.severity for g in gaps),
-        notes=notes,
+        landscape=result.landscape,
+        severity_before=result.severity_before,
+        severity_after=result.severity_after,
+        notes=list(result.notes),
     )

@@ -33,6 +33,11 @@ bool statutory(const Link& link, const GapRules& rules) {
 
 GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
     : land(landscape), rules(gap_rules) {
+    build_scopes();
+    build_links();
+}
+
+void GapContext::build_scopes() {
     const auto areas = land.areas();
     const auto n_actors = land.actors().size();
     const auto n_measures = land.measures().size();
@@ -115,7 +120,10 @@ GapContext::GapContext(const Landscape& landscape, const GapRules& gap_rules)
             actors[s].push_back(a);
             actor_scopes[a].push_back(s);
         });
+}
 
+void GapContext::build_links() {
+    const auto n_actors = land.actors().size();
     lineage.resize(n_actors);
     has_units_.assign(n_actors, 0);
     for (Index a = 0; a < n_actors; ++a) {
@@ -256,9 +264,18 @@ int GapContext::highest_level(Index actor) const {
 
 GapReport find_gaps(const Landscape& land, const GapRules& rules) {
     rules.validate(land);
-    const detail::GapContext ctx(land, rules);
-    std::vector<Gap> gaps;
+    return detail::find_gaps_in(detail::GapContext(land, rules));
+}
+
+GapReport detail::find_gaps_in(const detail::GapContext& ctx) {
     std::vector<std::string> notes;
+    auto gaps = find_gap_list(ctx, notes);
+    return GapReport(std::move(gaps), std::move(notes));
+}
+
+std::vector<Gap> detail::find_gap_list(const detail::GapContext& ctx, std::vector<std::string>& notes) {
+    const auto& rules = ctx.rules;
+    std::vector<Gap> gaps;
     if (detail::wanted(rules, GapKind::NOT_MAPPED)) detail::find_mapping_gaps(ctx, gaps);
     detail::find_coverage_gaps(ctx, gaps);
     if (detail::wanted(rules, GapKind::CAPACITY_SHORT) || detail::wanted(rules, GapKind::CAPACITY_UNKNOWN))
@@ -272,7 +289,7 @@ GapReport find_gaps(const Landscape& land, const GapRules& rules) {
         gap.severity = std::clamp(gap.severity, 0.0, 1.0);
         gap.category = gap_category(gap.kind);
     }
-    return GapReport(std::move(gaps), std::move(notes));
+    return gaps;
 }
 
 // --- GapReport ------------------------------------------------------------------------------

@@ -5,12 +5,14 @@
 // indices.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "samkart/analysis/gaps.hpp"
+#include "samkart/analysis/network.hpp"
 
 namespace samkart::detail {
 
@@ -72,12 +74,35 @@ struct GapContext {
     /// Highest level among the measures in place an actor provides (0 if none).
     [[nodiscard]] int highest_level(Index actor) const;
 
+    // --- Reuse, for the scenario cache (src/analysis/scenario_cache.cpp) -----------------------
+    /// The collaboration network of `land`, when built elsewhere; find_network_gaps builds its
+    /// own when unset.
+    std::optional<Network> network;
+    /// A context whose scope tables (scope_area, measures, actors, actor_scopes, provided)
+    /// and link structure (neighbours, hops_out, the linked pairs) are built only when asked
+    /// for, and else left empty to be swapped in from a context of a landscape with the same
+    /// areas, actors and measures (resp. links). Defined in scenario_cache.cpp.
+    GapContext(const Landscape& land, const GapRules& rules, bool scopes, bool links);
+    /// Exchange the scope tables (resp. the link structure) with another context. Any member
+    /// added to build_scopes or build_links must be exchanged here too.
+    void swap_scopes(GapContext& other) noexcept;
+    void swap_links(GapContext& other) noexcept;
+
 private:
+    void build_scopes();
+    void build_links();
     std::unordered_set<std::uint64_t> pairs_, coordinated_pairs_;
     std::vector<char> complete_;
     std::vector<std::vector<Index>> scope_areas_;  ///< per scope: the areas whose mapping counts
     std::vector<char> has_units_;
 };
+
+/// Every kind, weighted and sorted, on a context built by the caller (find_gaps builds one
+/// per call; the scenario cache reuses parts of one). Does not validate the rules.
+[[nodiscard]] GapReport find_gaps_in(const GapContext& ctx);
+/// The same gaps, weighted but in the order found (what find_gaps_in sorts into a report),
+/// for callers that only add severities up; `notes` receives the report's notes.
+[[nodiscard]] std::vector<Gap> find_gap_list(const GapContext& ctx, std::vector<std::string>& notes);
 
 /// Kinds computed in each file; each appends to `out`.
 void find_coverage_gaps(const GapContext& ctx, std::vector<Gap>& out);   // gaps_coverage.cpp

@@ -277,8 +277,11 @@ void find_network_gaps(const GapContext& ctx, std::vector<Gap>& out) {
     const bool want_silo = wanted(ctx.rules, GapKind::SILO);
     const bool want_spof = wanted(ctx.rules, GapKind::SINGLE_POINT_OF_FAILURE);
     if (want_silo || want_spof) {
-        // Organisations, not their units: OT's departments are one service (part_of).
-        const Network net(ctx.land, NetworkOptions{.collapse_units = true});
+        // Organisations, not their units: OT's departments are one service (part_of). The
+        // scenario cache lends a network built the same way (scenario_cache.cpp).
+        std::optional<Network> own;
+        if (!ctx.network) own.emplace(ctx.land, NetworkOptions{.collapse_units = true});
+        const Network& net = ctx.network ? *ctx.network : *own;
         if (want_silo) silos(ctx, net, out);
         if (want_spof) single_points(ctx, net, out);
     }

@@ -488,3 +488,63 @@ def test_a_candidate_that_does_not_apply_is_named() -> None:
     bad = Scenario(land, label="broken").add_link("cw", "ghost", kind="network", cost=1)
     with pytest.raises(sk.ValidationError, match="prioritize: candidate 'broken'"):
         prioritize(land, [candidates(land)["club"], bad], k=1)
+
+
+# --- the C++ core (issue 12) ------------------------------------------------------------------
+
+
+def test_set_status_makes_a_proposed_measure_active() -> None:
+    # Proposed, then set active: the same landscape as the measure added active at once.
+    land = build()
+
+    def with_measure(status: str | None) -> Scenario:
+        return Scenario(land).add_measure(
+            "m-l2", name="Tidlig innsats", level=2, providers=["ot"], ages=(16, 21), status=status
+        )
+
+    after = with_measure("proposed").apply()
+    active_at_once = with_measure(None).apply()
+    assert after != active_at_once
+    assert Scenario(after).set_status("m-l2", "active", cost=100).apply() == active_at_once
+    assert Scenario(active_at_once).set_status("m-l2", "proposed").apply() == after
+    assert Scenario(after).set_status("m-l2", "pilot").changes[0].label == (
+        "set status of m-l2 to pilot"
+    )
+    with pytest.raises(ArgumentError, match="unknown status 'planned'"):
+        Scenario(land).set_status("m-ot", "planned")
+    with pytest.raises(sk.UnknownIdError, match="set_status: unknown measure 'm-x'"):
+        Scenario(land).set_status("m-x", "active")
+
+
+def test_the_fast_path_gives_the_same_result() -> None:
+    land = build()
+    c = candidates(land)
+    pool = [c["agreement"], c["level2"], c["capacity"], c["club"]]
+    pool.append(Scenario(land, label="remove cw").remove_actor("cw", cost=1e6))
+    pool.append(Scenario(land, label="status").set_status("m-ot", "pilot", cost=5))
+    fast = prioritize(land, pool, k=6)
+    slow = prioritize(land, pool, k=6, reuse=False)
+    assert [(s.label, s.severity_reduced, s.ratio) for s in fast.steps] == [
+        (s.label, s.severity_reduced, s.ratio) for s in slow.steps
+    ]
+    assert [s.comparison for s in fast.steps] == [s.comparison for s in slow.steps]
+    assert fast.landscape == slow.landscape
+    assert fast.notes == slow.notes
+
+
+def test_a_value_that_does_not_suit_its_field_names_the_change() -> None:
+    land = build()
+    s = Scenario(land).add_link("cw", "nav", kind="referral").add_link("cw", "nav", kind="pact")
+    with pytest.raises(ArgumentError, match=r"scenario change 2 \(add_link: .*expected one of"):
+        s.apply()
+    bad = Scenario(land, label="bad").add_link("cw", "nav", kind="pact", cost=1)
+    with pytest.raises(ArgumentError, match="prioritize: candidate 'bad': scenario change 1"):
+        prioritize(land, [bad], k=1)
+
+
+def test_scenarios_do_not_go_through_json() -> None:
+    import samkart.scenario as module
+
+    assert "json" not in vars(module)
+    with open(module.__file__, encoding="utf-8") as source:
+        assert "to_json" not in source.read()
