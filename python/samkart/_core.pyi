@@ -35,13 +35,19 @@ __all__: list[str] = [
     "Link",
     "Measure",
     "Network",
+    "Prioritization",
+    "PriorityStep",
     "Problem",
     "RecordSchema",
+    "ScenarioChange",
+    "ScenarioComparison",
     "Term",
     "Transition",
     "age_coverage",
+    "apply_changes",
     "bootstrap",
     "compare_areas",
+    "compare_gaps",
     "count_transitions",
     "coverage",
     "dirichlet_draws",
@@ -49,15 +55,18 @@ __all__: list[str] = [
     "from_columns",
     "from_json_string",
     "gap_kinds",
+    "gap_text",
     "json_schema_version",
     "languages",
     "level_shares",
     "population_band_schema",
+    "prioritize",
     "project_draws",
     "read_json",
     "record_schemas",
     "recoverable_cells",
     "role_map",
+    "scenario_changes",
     "split_lists",
     "suppress_cells",
     "synthetic",
@@ -1358,6 +1367,163 @@ class GapReport:
         What the analysis skipped or could not judge (e.g. an indicator no area has).
         """
 
+class ScenarioChange:
+    """
+    One scenario change converted for the C++ core (samkart::Change); made by scenario_changes from
+    samkart.scenario.Change values. Opaque: read its kind, cost and label.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def cost(self) -> float:
+        """
+        Per year, in the landscape's currency.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        "add_link", "remove_actor", ... (samkart.scenario.CHANGE_KINDS).
+        """
+    @property
+    def label(self) -> str:
+        """
+        The label given, or one made from the change.
+        """
+
+class ScenarioComparison:
+    """
+    The gaps a change closed, opened and changed.
+    """
+    def __repr__(self) -> str: ...
+    @property
+    def changed(self) -> list[tuple[Gap, Gap]]:
+        """
+        (before, after) pairs whose severity differs.
+        """
+    @property
+    def closed(self) -> list[Gap]:
+        """
+        Gaps before with no match after, most severe first.
+        """
+    @property
+    def gaps_after(self) -> int:
+        """
+        Number of gaps after.
+        """
+    @property
+    def gaps_before(self) -> int:
+        """
+        Number of gaps before.
+        """
+    @property
+    def opened(self) -> list[Gap]:
+        """
+        Gaps after with no match before, most severe first.
+        """
+    @property
+    def severity_after(self) -> float:
+        """
+        Total severity after.
+        """
+    @property
+    def severity_before(self) -> float:
+        """
+        Total severity before.
+        """
+
+class PriorityStep:
+    """
+    One step of prioritize: the candidate chosen and why.
+    """
+    def explain(self) -> str:
+        """
+        What was chosen, what it closed, what came second.
+        """
+    @property
+    def candidate(self) -> int:
+        """
+        Index of the chosen candidate in the list given.
+        """
+    @property
+    def candidates(self) -> int:
+        """
+        Candidates evaluated at this step.
+        """
+    @property
+    def comparison(self) -> ScenarioComparison:
+        """
+        The gaps it closed, opened and changed.
+        """
+    @property
+    def cost(self) -> float:
+        """
+        The candidate's cost (sum of its changes').
+        """
+    @property
+    def label(self) -> str:
+        """
+        The candidate's label.
+        """
+    @property
+    def ratio(self) -> float:
+        """
+        severity_reduced / cost; inf when free.
+        """
+    @property
+    def runner_up(self) -> str | None:
+        """
+        Label of the next best, or None.
+        """
+    @property
+    def runner_up_ratio(self) -> float | None:
+        """
+        The runner-up's ratio, or None.
+        """
+    @property
+    def runner_up_severity_reduced(self) -> float | None:
+        """
+        The runner-up's severity reduced, or None.
+        """
+    @property
+    def severity_reduced(self) -> float:
+        """
+        Total severity before − after.
+        """
+    @property
+    def step(self) -> int:
+        """
+        1-based.
+        """
+
+class Prioritization:
+    """
+    The result of prioritize.
+    """
+    @property
+    def landscape(self) -> Landscape:
+        """
+        The landscape after every step.
+        """
+    @property
+    def notes(self) -> list[str]:
+        """
+        Why fewer than k steps; candidates dropped.
+        """
+    @property
+    def severity_after(self) -> float:
+        """
+        Total severity at the end.
+        """
+    @property
+    def severity_before(self) -> float:
+        """
+        Total severity at the start.
+        """
+    @property
+    def steps(self) -> list[PriorityStep]:
+        """
+        The chosen candidates, in order.
+        """
+
 class FlowModel:
     """
     A Markov chain over named states (row-stochastic matrix, one step per month or year). Use samkart.FlowModel, which labels the results.
@@ -1491,6 +1657,14 @@ def age_coverage(
     Age coverage (level × year of age). Use samkart.mapping.age_coverage.
     """
 
+def apply_changes(
+    land: Landscape, changes: collections.abc.Sequence[ScenarioChange]
+) -> tuple[Landscape, list[str]]:
+    """
+    The changes applied in order to the records of `land`, validated as a whole, and the log of what
+    else was done. @throws UnknownIdError, ArgumentError, ValidationError naming the change.
+    """
+
 def bootstrap(
     model: FlowModel,
     ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64],
@@ -1518,6 +1692,11 @@ def compare_areas(
 ) -> dict[str, typing.Any]:
     """
     One row per area of a kind. Use samkart.mapping.compare_areas.
+    """
+
+def compare_gaps(before: GapReport, after: GapReport) -> ScenarioComparison:
+    """
+    Match the gaps of two reports by (kind, area, level, sorted actors, ages).
     """
 
 def count_transitions(
@@ -1628,6 +1807,11 @@ def gap_kinds() -> list[str]:
     The names of the gap kinds, in report tie-break order.
     """
 
+def gap_text(gap: Gap) -> str:
+    """
+    One line for a gap: kind | area | level | ages | actors (severity).
+    """
+
 def level_shares(
     landscape: Landscape, value: str = "capacity", area: str | None = None, inherit: bool = False
 ) -> dict[str, typing.Any]:
@@ -1638,6 +1822,18 @@ def level_shares(
 def population_band_schema() -> RecordSchema:
     """
     The fields of a population band of an area.
+    """
+
+def prioritize(
+    land: Landscape,
+    candidates: collections.abc.Sequence[tuple[str, collections.abc.Sequence[ScenarioChange]]],
+    k: typing.SupportsInt | typing.SupportsIndex,
+    reuse: bool,
+    rules: dict[str, typing.Any],
+) -> Prioritization:
+    """
+    Greedy prioritization of (label, changes) candidates under the gap rules given as the dict of
+    samkart.GapRules._arguments(). @throws as samkart::prioritize.
     """
 
 def project_draws(
@@ -1677,6 +1873,16 @@ def role_map(
 ) -> dict[str, typing.Any]:
     """
     Role map as a dict: actor_ids, actor_names, level_ids, names (#actors × 4 row-major: the measure names of each cell joined by "; "), and the measure ids of the cells in compressed rows (offsets, cell_ids; cell_ids is None unless `ids`). Use samkart.mapping.role_map.
+    """
+
+def scenario_changes(
+    changes: collections.abc.Sequence[
+        tuple[str, dict[str, typing.Any], typing.SupportsFloat | typing.SupportsIndex, str]
+    ],
+) -> list[ScenarioChange]:
+    """
+    Convert (kind, args, cost, label) tuples into ScenarioChange values, through the field table.
+    @throws ArgumentError naming the change: an unknown kind or field, a value of the wrong type.
     """
 
 def split_lists(

@@ -32,8 +32,8 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
         population = draw(st.dictionaries(age_ranges,
                                           st.integers(0, 10**6), max_size=2))
         mapping = draw(st.sampled_from(sk.vocabulary.names("mapping_status")))
-        mapped = (draw(st.lists(st.sampled_from(["school", "child_welfare", "county", "state"]),
-                                min_size=1, max_size=2, unique=True))
+        mapped_names = ["primary_school", "child_welfare", "county", "state"]
+        mapped = (draw(st.lists(st.sampled_from(mapped_names), min_size=1, max_size=2, unique=True))
                   if mapping == "partial" else [])
         land.add_area(area, name=draw(names), kind=draw(st.sampled_from(kinds)),
                       parent=area_ids[draw(st.integers(0, i - 1))] if i else None,
@@ -49,18 +49,26 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
                        if i else None,
                        illustrative=draw(st.booleans()), citation=draw(optional_text))
     measure_ids = draw(st.lists(ids, max_size=5, unique=True))
-    for i, measure in enumerate(measure_ids):
+    counted: dict[str, tuple[float, str]] = {}  # measure → (participants, kind), for subsets
+    for measure in measure_ids:
         since = draw(st.one_of(st.none(), st.just("2019-08-01")))
+        participants = draw(amounts)
+        kind = draw(st.sampled_from(sk.vocabulary.names("count_kind")))
+        # A subset is counted as its whole is and is no larger (the model's checks).
+        whole = (draw(st.one_of(st.none(), st.sampled_from(sorted(counted))))
+                 if counted and participants is not None else None)
+        if whole is not None:
+            participants = min(participants, counted[whole][0])
+            kind = counted[whole][1]
+        if participants is not None:
+            counted[measure] = (participants, kind)
         land.add_measure(measure, name=draw(names), level=draw(st.integers(1, 4)),
                          providers=sample(draw, actor_ids, 2) or [actor_ids[0]],
                          areas=sample(draw, area_ids, 2), ages=draw(ages),
                          targets=draw(st.lists(st.sampled_from(["all", "neet", "x y"]),
                                                unique=True, max_size=2)),
-                         capacity=draw(amounts), participants=draw(amounts), cost=draw(amounts),
-                         participants_kind=draw(st.sampled_from(
-                             sk.vocabulary.names("count_kind"))),
-                         participants_of=draw(st.one_of(st.none(), st.sampled_from(
-                             measure_ids[:i]))) if i else None,
+                         capacity=draw(amounts), participants=participants, cost=draw(amounts),
+                         participants_kind=kind, participants_of=whole,
                          keys=sample(draw, list(sk.vocabulary.names("key")), 3),
                          tees=sample(draw, list(sk.vocabulary.names("tee")), 4),
                          status=draw(st.sampled_from(sk.vocabulary.names("measure_status"))),
@@ -85,17 +93,20 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
         land.add_transition(source, target, volume=draw(amounts), reason=draw(optional_text),
                             ages=draw(ages), illustrative=draw(st.booleans()),
                             citation=draw(optional_text))
-    keys: dict[str, list[str]] = {}
+    # Indicators: a subset names an earlier indicator of the same area and year, is counted as
+    # it is, and is no larger (the model's checks).
+    earlier: dict[str, list[tuple[str, float, int | None, str | None]]] = {}
     for area in draw(st.lists(st.sampled_from(area_ids), max_size=4)):
         key = draw(ids)
-        earlier = keys.setdefault(area, [])
-        land.add_indicator(area, key, draw(st.floats(-1e12, 1e12, allow_nan=False)),
-                           year=draw(st.one_of(st.none(), st.integers(1950, 2100))),
-                           source=draw(optional_text),
-                           count=draw(st.one_of(st.none(), st.sampled_from(
-                               sk.vocabulary.names("count_kind")))),
-                           subset_of=draw(st.one_of(st.none(), st.sampled_from(earlier)))
-                           if earlier else None,
+        value = draw(st.floats(-1e12, 1e12, allow_nan=False))
+        year = draw(st.one_of(st.none(), st.integers(1950, 2100)))
+        count = draw(st.one_of(st.none(), st.sampled_from(sk.vocabulary.names("count_kind"))))
+        wholes = [w for w in earlier.setdefault(area, []) if w[0] != key]
+        whole = draw(st.one_of(st.none(), st.sampled_from(wholes))) if wholes else None
+        if whole is not None:
+            value, year, count = min(value, whole[1]), whole[2], whole[3]
+        land.add_indicator(area, key, value, year=year, source=draw(optional_text), count=count,
+                           subset_of=None if whole is None else whole[0],
                            illustrative=draw(st.booleans()))
-        earlier.append(key)
+        earlier[area].append((key, value, year, count))
     return land

@@ -79,7 +79,7 @@ def _with_new_fields() -> sk.Landscape:
         "measures": pd.DataFrame({
             "id": ["m1", "m2"], "name": ["Oppfølging", "Egne tiltak"], "level": [3, 4],
             "providers": [["ot-skien"], ["ot-skien"]], "participants": [858.0, 343.0],
-            "participants_kind": ["flow", "stock"], "participants_of": [None, "m1"],
+            "participants_kind": ["stock", "stock"], "participants_of": [None, "m1"],
             "status": ["active", "ended"], "since": ["2020-08-01", "2019-01-01"],
             "until": [None, "2022-06-30"]}),
         "indicators": pd.DataFrame({"area": ["40", "40"], "key": ["ot_registered",

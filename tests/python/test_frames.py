@@ -233,24 +233,26 @@ def test_vocabulary_columns_are_categoricals_of_the_whole_vocabulary(small: sk.L
 
 def test_new_fields_are_columns_and_round_trip() -> None:
     land = sk.Landscape("Ny", year=2024)
-    land.add_area("40", name="Fylket", kind="county", mapping="partial", mapped=["school"])
+    land.add_area("40", name="Fylket", kind="county", mapping="partial",
+                  mapped=["primary_school"])
     land.add_actor("ot", name="OT", owner="county", areas=["40"])
     land.add_actor("ot-skien", name="OT Skien", owner="county", areas=["40"], part_of="ot")
-    land.add_measure("m0", name="Alle", level=1, providers=["ot"], participants=300)
+    land.add_measure("m0", name="Alle", level=1, providers=["ot"], participants=300,
+                     participants_kind="stock")
     land.add_measure("m1", name="Gruppe", level=2, providers=["ot-skien"], participants=12,
                      participants_kind="stock", participants_of="m0", status="pilot",
                      since="2023-08-01", until="2025-06-30")
     land.add_indicator("40", "neet", 4200, count="flow")
-    land.add_indicator("40", "neet_disabled", 700, count="stock", subset_of="neet")
+    land.add_indicator("40", "neet_disabled", 700, count="flow", subset_of="neet")
     frames = land.to_frames()
-    assert frames["areas"][["mapping", "mapped"]].values.tolist() == [["partial", ["school"]]]
+    assert frames["areas"][["mapping", "mapped"]].values.tolist() == [["partial", ["primary_school"]]]
     assert frames["actors"]["part_of"].tolist()[1] == "ot"
     measures = frames["measures"]
     assert measures["status"].tolist() == ["active", "pilot"]
-    assert measures["participants_kind"].tolist() == ["flow", "stock"]
+    assert measures["participants_kind"].tolist() == ["stock", "stock"]
     assert measures["participants_of"].tolist()[1] == "m0"
     assert measures["since"].tolist()[1] == "2023-08-01"
-    assert frames["indicators"]["count"].tolist() == ["flow", "stock"]
+    assert frames["indicators"]["count"].tolist() == ["flow", "flow"]
     assert frames["indicators"]["subset_of"].tolist()[1] == "neet"
     assert sk.from_frames(**frames) == land
     assert pickle.loads(pickle.dumps(land)) == land

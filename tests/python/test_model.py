@@ -360,21 +360,21 @@ def test_every_field_is_a_keyword_and_a_property() -> None:
 
 def test_new_fields_as_keywords_with_their_defaults(small: sk.Landscape) -> None:
     small.add_area("3806", name="Porsgrunn", parent="40", mapping="partial",
-                   mapped=["school", "child_welfare"])
+                   mapped=["primary_school", "child_welfare"])
     area = small.area("3806")
-    assert (area.mapping, area.mapped) == ("partial", ("school", "child_welfare"))
+    assert (area.mapping, area.mapped) == ("partial", ("primary_school", "child_welfare"))
     assert small.area("40").mapping == "complete"
     small.add_actor("ot-vt", name="OT Vestfold og Telemark", owner="county")
     small.add_actor("ot-porsgrunn", name="OT Porsgrunn", owner="county", part_of="ot-vt")
     assert small.actor("ot-porsgrunn").part_of == "ot-vt"
     small.add_measure("m3", name="Pilot", level=3, providers=["ot-skien"], participants=8,
-                      participants_kind="stock", participants_of="m1", status="pilot",
+                      participants_kind="flow", participants_of="m1", status="pilot",
                       since="2024-01-01")
     m = small.measure("m3")
     assert (m.participants_kind, m.participants_of, m.status, m.since, m.until) == (
-        "stock", "m1", "pilot", "2024-01-01", None)
+        "flow", "m1", "pilot", "2024-01-01", None)
     assert small.measure("m1").status == "active"
-    small.add_indicator("3807", "neet_count_16_19", 120, count="stock",
+    small.add_indicator("3807", "neet_count_16_19", 120, year=2019, count="stock",
                         subset_of="neet_count_16_25")
     assert (small.indicators[-1].count, small.indicators[-1].subset_of) == (
         "stock", "neet_count_16_25")
