@@ -1,4 +1,5 @@
 #include "check.hpp"
+#include "did_you_mean.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -71,22 +72,6 @@ void check_score(const Where& w, const char* field, const std::optional<double>&
                            " is outside the survey scale 0–4");
 }
 
-// Edit distance, to suggest the id the user probably meant.
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t prev = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cur = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            prev = cur;
-        }
-    }
-    return row[b.size()];
-}
-
 void check_ref(const Where& w, const std::string& field, const std::string& id, const IdLookup& lookup,
                const char* kind) {
     if (id.empty()) {
@@ -102,7 +87,7 @@ void check_ref(const Where& w, const std::string& field, const std::string& id, 
         std::size_t best = limit + 1;
         const std::string* guess = nullptr;
         for (const auto& [known, index] : lookup) {
-            const std::size_t d = distance(id, known);
+            const std::size_t d = detail::edit_distance(id, known, /*fold_case=*/false);
             if (d < best || (d == best && guess && known < *guess)) {
                 best = d;
                 guess = &known;

@@ -16,6 +16,9 @@
 #include "json_locate.hpp"
 #include "samkart/core/errors.hpp"
 #include "samkart/core/level.hpp"
+#include "did_you_mean.hpp"
+
+using samkart::detail::did_you_mean;
 
 namespace samkart {
 namespace {
@@ -54,39 +57,6 @@ std::string number_text(double v) {
 std::string age_column(std::string_view field, int half) {
     if (field == "ages") return half == 0 ? "age_min" : "age_max";
     return std::string(field) + (half == 0 ? "_min" : "_max");
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                              std::tolower(static_cast<unsigned char>(b[j - 1]));
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-/// "; did you mean 'kind'?" when one candidate is close to `given`, else "" (as the JSON reader).
-std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
-    const std::size_t limit = std::max<std::size_t>(2, given.size() / 3);
-    std::size_t best = limit + 1;
-    std::string_view guess;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(given, c);
-        const std::size_t score = given.size() >= 3 && c.starts_with(given) ? 1 : d;
-        if (score < best) {
-            best = score;
-            guess = c;
-        }
-    }
-    return guess.empty() ? std::string() : "; did you mean " + in_quotes(guess) + "?";
 }
 
 std::string accepted(const FieldInfo& info) {
@@ -494,7 +464,7 @@ private:
                 } else {
                     problem(row, info, "unknown level " + in_quotes(name) + "; " + rule +
                                            " or one of universal|early|targeted|intensive" +
-                                           did_you_mean(name, {"universal", "early", "targeted", "intensive"}));
+                                           did_you_mean(name, std::vector<std::string_view>{"universal", "early", "targeted", "intensive"}));
                 }
                 return;
             }

@@ -51,6 +51,9 @@
 
 #include "json_locate.hpp"
 #include "samkart/core/schema.hpp"
+#include "did_you_mean.hpp"
+
+using samkart::detail::did_you_mean;
 
 namespace samkart {
 namespace {
@@ -82,41 +85,6 @@ std::string describe(const json& v) {
         case json::value_t::array: return "an array";
         default: return "a value of an unsupported kind";
     }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                              std::tolower(static_cast<unsigned char>(b[j - 1]));
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-/// "; did you mean 'providers'?" when one candidate is close to `given`, else "".
-template <class Range>
-std::string did_you_mean(std::string_view given, const Range& candidates) {
-    const std::size_t limit = std::max<std::size_t>(2, given.size() / 3);
-    std::size_t best = limit + 1;
-    std::string_view guess;
-    for (std::string_view c : candidates) {
-        const std::size_t d = edit_distance(given, c);
-        // A prefix ("intensity" for "intens") is as good a guess as a typo.
-        const std::size_t score = given.size() >= 3 && c.starts_with(given) ? 1 : d;
-        if (score < best) {
-            best = score;
-            guess = c;
-        }
-    }
-    return guess.empty() ? std::string() : "; did you mean " + in_quotes(guess) + "?";
 }
 
 /// "an actor", "a measure".
@@ -1446,7 +1414,7 @@ public:
     /// required and holds its default (absent, empty, false) is left out.
     template <class Record>
     void record(const Record& r) {
-        static const Record defaults{};
+        [[maybe_unused]] static const Record defaults{};  // used in the lambda (GCC 12 warns)
         open('{');
         for_each_field<Record>([&](const FieldInfo& info, auto member) {
             const auto& v = r.*member;
