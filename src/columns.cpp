@@ -23,23 +23,12 @@ using samkart::detail::did_you_mean;
 namespace samkart {
 namespace {
 
+using field_traits::is_optional;
+using field_traits::is_vector;
+using field_traits::is_vocabulary;
+
 using Location = SchemaError::Location;
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {
-    using type = T;
-};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {
-    using type = T;
-};
-/// A closed vocabulary (AreaKind, Owner, ...); Level is read and written as its number.
-template <class T>
-constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
 
 constexpr double absent = std::numeric_limits<double>::quiet_NaN();
 

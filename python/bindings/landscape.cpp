@@ -31,6 +31,10 @@
 namespace samkart::python {
 namespace {
 
+using field_traits::is_optional;
+using field_traits::is_vector;
+using field_traits::is_vocabulary;
+
 using Strings = std::vector<std::string>;
 using OptString = std::optional<std::string>;
 using OptDouble = std::optional<double>;
@@ -162,20 +166,6 @@ void add(Landscape& land, Conversion& conv, Record record, Add add_to) {
 
 // --- add_* from the field table ------------------------------------------------------------
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {
-    using type = T;
-};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {
-    using type = T;
-};
-template <class T>
-constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
 
 /// The Python-facing type of the keyword for a field of C++ type V: what pybind11 converts (and
 /// names in the signature), or a hint for what the Conversion converts itself.

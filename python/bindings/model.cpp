@@ -24,6 +24,9 @@
 namespace samkart::python {
 namespace {
 
+using field_traits::is_optional;
+using field_traits::is_vocabulary;
+
 /// Absent, false or empty: what the JSON writer leaves out (a 0 is shown).
 bool is_unset(const py::object& v) {
     if (v.is_none()) return true;
@@ -135,14 +138,6 @@ void register_level(py::module_& m) {
         "The level of the BTI model (Bedre tverrfaglig innsats), 0–3: this level − 1."));
 }
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {
-    using type = T;
-};
-template <class T>
-constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
 
 /// A field's value as Python sees it; the C++ return type names it in the signature (and the
 /// stubs): enum names as str, ages as (min, max) or None, lists as tuples, a population as a

@@ -14,18 +14,9 @@ namespace samkart {
 
 namespace {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {
-    using type = T;
-};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {
-    using type = T;
-};
+using field_traits::is_optional;
+using field_traits::is_vector;
+
 
 template <class E>
 concept Vocabulary = std::is_enum_v<E> && !std::is_same_v<E, Level>;

@@ -24,8 +24,10 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
+#include "samkart/core/level.hpp"
 #include "samkart/core/records.hpp"
 #include "samkart/core/vocabulary.hpp"
 
@@ -95,6 +97,26 @@ struct Field {
 /// Transition, Indicator and PopulationBand.
 template <class Record>
 struct Schema;
+
+/// What generic readers and writers ask of a field's C++ type (one definition for the JSON
+/// layer, the columns, the scenario changes and the bindings).
+namespace field_traits {
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {
+    using type = T;
+};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {
+    using type = T;
+};
+/// A closed vocabulary (AreaKind, Owner, ...); Level is read and written as its number.
+template <class T>
+inline constexpr bool is_vocabulary = std::is_enum_v<T> && !std::is_same_v<T, Level>;
+}  // namespace field_traits
 
 /// Calls `f(const FieldInfo&, Value Record::*)` for every field of `Record`, in order.
 template <class Record, class F>
