@@ -391,7 +391,7 @@ def diff(before: Landscape, after: Landscape) -> LandscapeDiff:
     ended = {_key_text("links", k) for k in keys["links"]["removed"]}
     until = records[(records["collection"] == "links") & (records["field"] == "until")]
     ended |= {str(k) for k, old in zip(until["key"], until["before"], strict=True)
-              if old is None}
+              if _plain(old) is None}
     both = nb.core.index.intersection(na.core.index)
     moved_in = [a for a in both if not nb.core[a] and na.core[a]]
     moved_out = [a for a in both if nb.core[a] and not na.core[a]]

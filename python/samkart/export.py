@@ -22,6 +22,7 @@ landscape (through :func:`samkart.from_frames`).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import os
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from samkart._core import FieldInfo, Landscape
+    from samkart.network import Network
 
 __all__ = ["CSV_COLUMNS", "read_csv_folder", "write_csv_folder"]
 
@@ -259,19 +261,151 @@ def write_graphml(graph: nx.Graph[str], path: str | os.PathLike[str]) -> None:
     write_atomic(path, lambda f: f.write(lines + "\n"))
 
 
-def write_gexf(graph: nx.Graph[str], path: str | os.PathLike[str]) -> None:
+#: Link kinds that run one way (source → target); every other kind is symmetric.
+_DIRECTED_KINDS = frozenset({"referral"})
+
+
+def _day(value: Any, link: str, name: str) -> dt.date | None:
+    """A link's ``since``/``until`` as a date, None when absent."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = (f"write_gexf: link {link}: {name} {text!r} is not an ISO date; write it as "
+               "YYYY-MM-DD (e.g. 2022-06-01) or leave it empty")
+        raise SamkartError(msg) from None
+
+
+Interval = tuple[dt.date | None, dt.date | None]
+
+
+def _merge(intervals: list[Interval]) -> list[Interval]:
+    """Overlapping or touching closed day intervals merged (None: open at that end)."""
+    low, high = dt.date.min, dt.date.max
+    spans = sorted((s or low, u or high) for s, u in intervals)
+    merged: list[list[dt.date]] = []
+    for start, end in spans:
+        if merged and (merged[-1][1] == high or start <= merged[-1][1] + dt.timedelta(days=1)):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(None if s == low else s, None if u == high else u) for s, u in merged]
+
+
+def edge_spells(net: Network) -> dict[tuple[str, str], list[Interval]]:
+    """When each edge of a network was in force, from its links' ``since``/``until``.
+
+    Each merged edge of ``net`` (:meth:`samkart.Network.edges`) gets the closed day intervals
+    of the links merged into it, overlapping or touching ones merged; ``None`` leaves an end
+    open (no ``since``: in force from the start of the record; no ``until``: still in force).
+    An edge with one link without either date is in force throughout: ``[(None, None)]``.
+
+    The links of an edge are those ``samkart.network`` kept (its ``kinds``, ``formal_only``,
+    ``area`` and ``collapse_units``) whose ends are the edge's ends: source → target for a
+    referral in a directed network, either way otherwise.
+
+    Raises
+    ------
+    SamkartError
+        A link's ``since`` or ``until`` is not an ISO date (the message names the link).
+    """
+    options = net._link_filter
+    kinds, formal_only, collapse = (options.kinds, options.formal_only,
+                                    options.collapse_units) if options else (None, False, False)
+    frames = net._land.to_frames()
+    actors, links = frames["actors"], frames["links"]
+    parent = {str(a): (None if p is None or p is pd.NA or (isinstance(p, float) and p != p)
+                       else str(p))
+              for a, p in zip(actors["id"], actors.get("part_of", [None] * len(actors)),
+                              strict=True)}
+
+    def top(a: str) -> str:
+        seen = {a}
+        while (p := parent.get(a)) is not None and p not in seen:
+            seen.add(p)
+            a = p
+        return a
+
+    edges = net.edges()
+    directed = net.directed
+    wanted: dict[tuple[str, str], list[Interval]] = {
+        (str(s), str(t)): [] for s, t in zip(edges["source"], edges["target"], strict=True)}
+    for row in links.itertuples(index=False):
+        kind = str(row.kind)
+        if kinds is not None and kind not in kinds:
+            continue
+        if formal_only and not bool(row.formal):
+            continue
+        s, t = str(row.source), str(row.target)
+        if collapse:
+            s, t = top(s), top(t)
+            if s == t:
+                continue
+        name = f"{row.source} – {row.target} ({kind})"
+        span = (_day(getattr(row, "since", None), name, "since"),
+                _day(getattr(row, "until", None), name, "until"))
+        ends = [(s, t)] if directed and kind in _DIRECTED_KINDS else [(s, t), (t, s)]
+        for key in ends:
+            if key in wanted:
+                wanted[key].append(span)
+    return {key: _merge(spans) if spans else [(None, None)] for key, spans in wanted.items()}
+
+
+def write_gexf(graph: nx.Graph[str] | Network, path: str | os.PathLike[str], *,
+               dynamic: bool = False) -> None:
     """Write a network's graph as GEXF 1.2 for Gephi: node labels are the actors' names (ids
     stay the node ids), and the ``<graph>`` element carries only the attributes the GEXF 1.2
-    schema allows (no empty ``name``). Written atomically."""
+    schema allows (no empty ``name``). Written atomically.
+
+    Parameters
+    ----------
+    graph : networkx.Graph or samkart.Network
+        A graph from :meth:`samkart.Network.to_networkx`, or the network itself (then the
+        edges carry their links' dates when ``dynamic``).
+    path : path-like
+    dynamic : bool
+        Write a dynamic graph (``mode="dynamic"``, ``timeformat="date"``) for Gephi's
+        timeline: each edge is in force from its links' ``since`` to their ``until``
+        (:func:`edge_spells`): one interval as the edge's ``start``/``end``, several as
+        ``<spells>``, an end left open where the links give none. Nodes carry no dates (an
+        actor has none): every actor is shown throughout. Given a networkx graph, the edges'
+        own ``start``/``end``/``spells`` attributes (ISO date strings) are written.
+    """
     import networkx as nx
 
+    from samkart.network import Network
+
+    if isinstance(graph, Network):
+        net = graph
+        graph = net.to_networkx()
+        if dynamic:
+            spells = edge_spells(net)
+            for u, v, data in graph.edges(data=True):
+                found = spells.get((str(u), str(v))) or spells.get((str(v), str(u))) or []
+                if len(found) == 1:
+                    start, end = found[0]
+                    if start is not None:
+                        data["start"] = start.isoformat()
+                    if end is not None:
+                        data["end"] = end.isoformat()
+                elif found:
+                    data["spells"] = [(None if s is None else s.isoformat(),
+                                       None if e is None else e.isoformat()) for s, e in found]
     labelled = graph.copy()
     nx.set_node_attributes(labelled, {n: str(d.get("name") or n)
                                       for n, d in graph.nodes(data=True)}, "label")
+    if dynamic:
+        labelled.graph["mode"] = "dynamic"
     writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True,
                                           version="1.2draft")
     writer.add_graph(labelled)
     writer.graph_element.attrib.pop("name", None)  # GEXF 1.2 has no such attribute
+    if dynamic:
+        writer.graph_element.set("timeformat", "date")
 
     def write(f: IO[bytes]) -> None:
         writer.write(f)

@@ -86,7 +86,18 @@ def network(
         kinds = [kinds]
     kind_list = None if kinds is None else list(kinds)
     core = _core.Network(land, kind_list, formal_only, area, weight, collapse_units)
-    return Network(land, core)
+    net = Network(land, core)
+    net._link_filter = _LinkFilter(kind_list, formal_only, collapse_units)
+    return net
+
+
+@dataclass(frozen=True)
+class _LinkFilter:
+    """Which links ``network`` kept (for :meth:`Network.write_gexf` with ``dynamic``)."""
+
+    kinds: list[str] | None
+    formal_only: bool
+    collapse_units: bool
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,7 @@ class Network:
     def __init__(self, land: _core.Landscape, core: _core.Network) -> None:
         self._land = land
         self._core = core
+        self._link_filter: _LinkFilter | None = None
 
     # --- structure -------------------------------------------------------------------------
     @cached_property
@@ -438,9 +450,14 @@ class Network:
 
         write_graphml(self.to_networkx(), path)
 
-    def write_gexf(self, path: str | PathLike[str]) -> None:
+    def write_gexf(self, path: str | PathLike[str], *, dynamic: bool = False) -> None:
         """Write the network as GEXF 1.2 (Gephi's format), with attributes; nodes are labelled
-        with the actors' names (:func:`samkart.export.write_gexf`)."""
+        with the actors' names (:func:`samkart.export.write_gexf`).
+
+        With ``dynamic=True`` the graph is dynamic (``timeformat="date"``) for Gephi's
+        timeline: each edge is in force from its links' ``since`` to their ``until``
+        (:func:`samkart.export.edge_spells`), open where they give none; actors carry no
+        dates and are shown throughout."""
         from samkart.export import write_gexf
 
-        write_gexf(self.to_networkx(), path)
+        write_gexf(self, path, dynamic=dynamic)

@@ -162,6 +162,59 @@ _TEXT: dict[str, dict[str, str]] = {
     "roles_note": {"nb": "Aktører uten egne tiltak er ikke med ({n}).",
                    "da": "Aktører uden egne indsatser er ikke med ({n}).",
                    "en": "Actors without measures of their own are left out ({n})."},
+    "changes": {"nb": "Endringer siden forrige kartlegging",
+                "da": "Ændringer siden sidste kortlægning",
+                "en": "What changed since the last mapping"},
+    "changes_lead": {
+        "nb": "Kartleggingen er sammenlignet med {before}. Siden da er {added} registreringer "
+              "lagt til, {removed} fjernet og {changed} endret.",
+        "da": "Kortlægningen er sammenlignet med {before}. Siden da er {added} registreringer "
+              "tilføjet, {removed} fjernet og {changed} ændret.",
+        "en": "This mapping is compared with {before}. Since then {added} records have been "
+              "added, {removed} removed and {changed} changed."},
+    "changes_none": {"nb": "Ingenting er endret siden {before}.",
+                     "da": "Intet er ændret siden {before}.",
+                     "en": "Nothing has changed since {before}."},
+    "changes_records": {"nb": "Registreringer lagt til, fjernet og endret",
+                        "da": "Registreringer tilføjet, fjernet og ændret",
+                        "en": "Records added, removed and changed"},
+    "added": {"nb": "Lagt til", "da": "Tilføjet", "en": "Added"},
+    "removed": {"nb": "Fjernet", "da": "Fjernet", "en": "Removed"},
+    "changed": {"nb": "Endret", "da": "Ændret", "en": "Changed"},
+    "changes_coverage": {"nb": "Endring i antall tiltak etter nivå og kommune (tiltak som er "
+                               "registrert på kommunen; + er flere enn før)",
+                         "da": "Ændring i antal indsatser efter niveau og kommune (indsatser "
+                               "registreret på kommunen; + er flere end før)",
+                         "en": "Change in the number of measures by level and municipality "
+                               "(measures recorded for the municipality; + is more than "
+                               "before)"},
+    "changes_coverage_none": {"nb": "Dekningen per kommune og nivå er den samme som før.",
+                              "da": "Dækningen pr. kommune og niveau er den samme som før.",
+                              "en": "Coverage by municipality and level is as before."},
+    "changes_gaps": {"nb": "Hull som er nye og hull som er lukket, etter type",
+                     "da": "Huller der er nye og huller der er lukket, efter type",
+                     "en": "Gaps opened and closed, by kind"},
+    "opened": {"nb": "Nye", "da": "Nye", "en": "Opened"},
+    "closed": {"nb": "Lukket", "da": "Lukket", "en": "Closed"},
+    "changes_gaps_text": {
+        "nb": "Analysen finner {after} hull nå mot {before} før: {opened} er nye og {closed} er "
+              "lukket. Samlet alvorlighet er {sev_after} mot {sev_before} før.",
+        "da": "Analysen finder {after} huller nu mod {before} før: {opened} er nye og {closed} "
+              "er lukket. Samlet alvorlighed er {sev_after} mod {sev_before} før.",
+        "en": "The analysis finds {after} gaps now against {before} before: {opened} opened "
+              "and {closed} closed. Total severity is {sev_after} against {sev_before} "
+              "before."},
+    "changes_network_text": {
+        "nb": "Nettverket har {links} koblinger mot {links_before} før; tettheten er {d_after} "
+              "mot {d_before}. {new} koblinger er nye og {ended} er avsluttet.",
+        "da": "Netværket har {links} forbindelser mod {links_before} før; tætheden er "
+              "{d_after} mod {d_before}. {new} forbindelser er nye og {ended} er afsluttet.",
+        "en": "The network has {links} links against {links_before} before; its density is "
+              "{d_after} against {d_before}. {new} links are new and {ended} have ended."},
+    "links_new": {"nb": "Nye koblinger", "da": "Nye forbindelser", "en": "New links"},
+    "links_ended": {"nb": "Avsluttede koblinger", "da": "Afsluttede forbindelser",
+                    "en": "Ended links"},
+    "indicators_records": {"nb": "Indikatorer", "da": "Indikatorer", "en": "Indicators"},
     "suppressed_note": {
         "nb": "«:» betyr at tallet er skjult for å verne enkeltpersoner: tall under {t} og "
               "så mange andre tall at de skjulte ikke kan regnes ut fra summene "
@@ -741,13 +794,126 @@ def _roles(d: _Data, lang: str) -> str:
     return table + note
 
 
+# --- what changed since a baseline --------------------------------------------------------
+
+_LINK_KEY = re.compile(r"^(?P<a>.+) (?P<arrow>[–→]) (?P<b>.+) \((?P<kind>[a-z_]+)\)(?P<n> #\d+)?$")
+
+
+def _signed(value: float) -> str:
+    """A change as people read it: ``+2``, ``−1`` (a minus sign), blank for none."""
+    if value == 0 or np.isnan(value):
+        return ""
+    return ("+" if value > 0 else "\u2212") + _number(abs(float(value)))
+
+
+def _period_name(name: str, year: int | None) -> str:
+    if name and year is not None:
+        return f"{name} ({year})"
+    return name or (str(year) if year is not None else "?")
+
+
+def _link_text(key: str, names: dict[str, str], lang: str) -> str:
+    """A link of :class:`samkart.LandscapeDiff` (``"a – b (kind)"``) with the actors' names and
+    the kind's label."""
+    m = _LINK_KEY.match(key)
+    if m is None:
+        return key
+    a, b = names.get(m["a"], m["a"]), names.get(m["b"], m["b"])
+    return f"{a} {m['arrow']} {b} ({_label('link_kind', m['kind'], lang)})"
+
+
+def _changes(change: Any, before: Landscape, d: _Data, lang: str) -> str:
+    """The section "What changed since …": what :func:`samkart.diff` found, in words and small
+    tables. None of its figures counts young people (records, measures, gaps, links), so none
+    is suppressed."""
+    since = _period_name(change.before_name, change.before_year)
+    if change.empty:
+        return f'<p id="changes-lead">{_e(_t("changes_none", lang, before=since))}</p>'
+    counts = change.counts()
+    totals = counts.sum()
+    lead = _t("changes_lead", lang, before=since, added=int(totals["added"]),
+              removed=int(totals["removed"]), changed=int(totals["changed"]))
+    parts = [f'<p id="changes-lead">{_e(lead)}</p>']
+    label = {**{c: _t(c, lang) for c in ("areas", "actors", "measures", "links", "transitions")},
+             "indicators": _t("indicators_records", lang)}
+    rows = [(_e(label.get(str(c), str(c))), *(str(int(r[k])) for k in ("added", "removed",
+                                                                        "changed")))
+            for c, r in counts.iterrows() if int(r.sum())]
+    parts.append(_simple_table(
+        [_t("what", lang), _t("added", lang), _t("removed", lang), _t("changed", lang)], rows,
+        caption=_e(_t("changes_records", lang)), numeric=(False, True, True, True),
+        css="changes-records"))
+
+    # coverage: measures by area × level (diff's coverage), the municipalities that changed
+    cov = change.coverage_change
+    names = {**dict(zip(before.to_frames()["areas"]["id"], before.to_frames()["areas"]["name"],
+                        strict=True)), **d.area_name}
+    kinds = {**dict(zip(before.to_frames()["areas"]["id"], before.to_frames()["areas"]["kind"],
+                        strict=True)),
+             **dict(zip(d.areas["id"], d.areas["kind"], strict=True))}
+    municipal = [a for a in cov.index if kinds.get(a) == "municipality"] or list(cov.index)
+    moved = [a for a in municipal if cov.loc[a].to_numpy().any()]
+    if moved:
+        levels = [lv for lv in range(1, 5) if lv in cov.columns]
+        level_names = dict(zip(range(1, 5), _level_labels(lang), strict=True))
+        rows = [(_e(level_names[lv]), *(_signed(float(cov.loc[a, lv])) for a in moved))
+                for lv in levels]
+        parts.append(_simple_table(
+            [_t("level", lang), *(_e(names.get(a, a)) for a in moved)], rows,
+            caption=_e(_t("changes_coverage", lang)),
+            numeric=(False, *([True] * len(moved))), css="changes-coverage"))
+    else:
+        parts.append(f'<p class="note">{_e(_t("changes_coverage_none", lang))}</p>')
+
+    # gaps opened and closed, by kind
+    g = change.gaps
+    opened = pd.Series([str(x.kind) for x in g.opened], dtype=object).value_counts()
+    closed = pd.Series([str(x.kind) for x in g.closed], dtype=object).value_counts()
+    present = set(opened.index) | set(closed.index)
+    order = [k for k in _KIND_LABELS if k in present] + sorted(present - set(_KIND_LABELS))
+    text = _t("changes_gaps_text", lang, after=g.gaps_after, before=g.gaps_before,
+              opened=len(g.opened), closed=len(g.closed), sev_after=f"{g.severity_after:.2f}",
+              sev_before=f"{g.severity_before:.2f}")
+    parts.append(f'<p id="changes-gaps-text">{_e(text)}</p>')
+    if order:
+        parts.append(_simple_table(
+            [_t("kind", lang), _t("opened", lang), _t("closed", lang)],
+            [(_e(_KIND_LABELS.get(k, {}).get(lang, k)), str(int(opened.get(k, 0))),
+              str(int(closed.get(k, 0)))) for k in order],
+            caption=_e(_t("changes_gaps", lang)), numeric=(False, True, True),
+            css="changes-gaps"))
+
+    # the network
+    net = change.network
+    actor_names = {**dict(zip(before.to_frames()["actors"]["id"],
+                              before.to_frames()["actors"]["name"], strict=True)),
+                   **d.actor_name}
+    text = _t("changes_network_text", lang, links=int(net.loc["links", "after"]),
+              links_before=int(net.loc["links", "before"]),
+              d_after=f'{float(net.loc["density", "after"]):.3f}',
+              d_before=f'{float(net.loc["density", "before"]):.3f}',
+              new=len(change.links_added), ended=len(change.links_ended))
+    parts.append(f'<p id="changes-network-text">{_e(text)}</p>')
+    for key, css, links in (("links_new", "links-new", change.links_added),
+                            ("links_ended", "links-ended", change.links_ended)):
+        if links:
+            items = "".join(f"<li>{_e(_link_text(k, actor_names, lang))}</li>" for k in links)
+            parts.append(f'<h3>{_e(_t(key, lang))}</h3><ul class="{css}">{items}</ul>')
+    return "".join(parts)
+
+
 # --- the document --------------------------------------------------------------------------
 
 
 def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_below: float = 5,
-           top: int = 25) -> str:
+           top: int = 25, baseline: Landscape | None = None) -> str:
     """The report as an HTML string (what :func:`report` writes)."""
     _check_lang(lang)
+    change = None
+    if baseline is not None:
+        from samkart.diff import diff
+
+        change = diff(baseline, land)
     if not suppress_below >= 0:
         msg = f"report: suppress_below must be ≥ 0, got {suppress_below}"
         raise ArgumentError(msg)
@@ -774,10 +940,14 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
         "indicators": indicators,
         "roles": _roles(d, lang),
     }
+    shown: tuple[str, ...] = _SECTIONS
+    if change is not None and baseline is not None:
+        body["changes"] = _changes(change, baseline, d, lang)
+        shown = ("summary", "changes", *_SECTIONS[1:])
     title = f"{_t('title', lang)}: {land.name}" if land.name else _t("title", lang)
-    toc = "".join(f'<li><a href="#{s}">{_e(_t(s, lang))}</a></li>' for s in _SECTIONS)
+    toc = "".join(f'<li><a href="#{s}">{_e(_t(s, lang))}</a></li>' for s in shown)
     sections = "".join(f'<section id="{s}"><h2>{_e(_t(s, lang))}</h2>{body[s]}</section>'
-                       for s in _SECTIONS)
+                       for s in shown)
     if suppress_below > 0:
         note = _t("suppressed_note", lang, t=_number(float(suppress_below)),
                   p=hide.primary + redacted, s=hide.secondary)
@@ -797,7 +967,7 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
 
 
 def report(land: Landscape, path: str | PathLike[str], lang: str = "nb", gaps: Any = None, *,
-           suppress_below: float = 5, top: int = 25) -> Path:
+           suppress_below: float = 5, top: int = 25, baseline: Landscape | None = None) -> Path:
     """Write one self-contained HTML report of a landscape.
 
     Sections: overview (counts by level, owner, sector; links by kind), the gaps (a count per
@@ -814,13 +984,20 @@ def report(land: Landscape, path: str | PathLike[str], lang: str = "nb", gaps: A
         suppress_below: counts of young people under this are hidden with their
             complements (:func:`samkart.privacy.suppress`), shown as ":"; 0 shows all.
         top: how many gaps to list.
+        baseline: an earlier mapping of the same place. The report then has a section "What
+            changed since the last mapping" after the overview, built from
+            :func:`samkart.diff` ``(baseline, land)``: records added, removed and changed
+            (counts per collection), the change in measures by level and municipality, the
+            gaps opened and closed (by kind, with the total severity), and the network's links
+            and density with the new and ended links. Without it the report is as before.
 
     Returns:
         The path written.
 
     Raises:
-        ArgumentError: an unknown language, a negative ``suppress_below`` or ``top``.
+        ArgumentError: an unknown language, a negative ``suppress_below`` or ``top``; a
+            ``baseline`` in another currency or from a later year (:func:`samkart.diff`).
         OSError: the file cannot be written (an existing file is left as it was).
     """
-    text = render(land, lang, gaps, suppress_below=suppress_below, top=top)
+    text = render(land, lang, gaps, suppress_below=suppress_below, top=top, baseline=baseline)
     return write_atomic(path, lambda f: f.write(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -260,3 +261,136 @@ def test_new_fields_are_written(tmp_path: Path, data_dir: Path) -> None:
     with (tmp_path / "areas.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["mapped"] for r in rows] == ["labour_welfare;county"] + [""] * (len(rows) - 1)
+
+
+# --- dynamic GEXF: the edges' spells from the links' since/until ---------------------------------
+
+
+def _dated() -> sk.Landscape:
+    """Links that start and end: a–b an agreement then a network touching it (one spell, open
+    at the end), b–c one closed spell, c–d two spells apart, a–d undated (always)."""
+    land = sk.Landscape(name="dated")
+    land.add_area("3807", name="Skien")
+    for actor_id in "abcd":
+        land.add_actor(actor_id, name=f"Actor {actor_id.upper()}", owner="municipal",
+                       areas=["3807"])
+    land.add_link("a", "b", kind="agreement", formal=True, since="2020-01-01",
+                  until="2021-06-30")
+    land.add_link("a", "b", kind="network", since="2021-07-01")
+    land.add_link("b", "c", kind="network", since="2022-03-01", until="2023-12-31")
+    land.add_link("c", "d", kind="shared_plan", since="2019-01-01", until="2019-12-31")
+    land.add_link("c", "d", kind="agreement", formal=True, since="2021-01-01",
+                  until="2021-12-31")
+    land.add_link("a", "d", kind="network")
+    return land
+
+
+def _edges_by_pair(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    doc = etree.parse(str(path))
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in doc.iter(f"{{{GEXF_NS}}}edge"):
+        spells = [(s.get("start"), s.get("end")) for s in e.iter(f"{{{GEXF_NS}}}spell")]
+        out[(str(e.get("source")), str(e.get("target")))] = {
+            "start": e.get("start"), "end": e.get("end"), "spells": spells}
+    return out
+
+
+def test_dynamic_gexf_edges_carry_their_links_dates(tmp_path: Path) -> None:
+    path = tmp_path / "dated.gexf"
+    sk.network(_dated()).write_gexf(path, dynamic=True)
+    doc = etree.parse(str(path))
+    _gexf_schema(tmp_path).assertValid(doc)
+    graph = doc.getroot().find(f"{{{GEXF_NS}}}graph")
+    assert graph is not None
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    edges = _edges_by_pair(path)
+    assert edges[("a", "b")] == {"start": "2020-01-01", "end": None, "spells": []}
+    assert edges[("b", "c")] == {"start": "2022-03-01", "end": "2023-12-31", "spells": []}
+    assert edges[("c", "d")] == {"start": None, "end": None, "spells": [
+        ("2019-01-01", "2019-12-31"), ("2021-01-01", "2021-12-31")]}
+    assert edges[("a", "d")] == {"start": None, "end": None, "spells": []}
+    # nodes carry no dates: an actor has none
+    assert all(n.get("start") is None and not list(n.iter(f"{{{GEXF_NS}}}spell"))
+               for n in doc.iter(f"{{{GEXF_NS}}}node"))
+    back = nx.read_gexf(path)
+    assert back.graph["mode"] == "dynamic"
+    assert back.edges["b", "c"]["start"] == "2022-03-01"
+    assert back.edges["b", "c"]["end"] == "2023-12-31"
+    assert back.edges["c", "d"]["spells"] == [("2019-01-01", "2019-12-31"),
+                                              ("2021-01-01", "2021-12-31")]
+
+
+def _in_force(path: Path, day: str) -> set[tuple[str, str]]:
+    """The edges of a dynamic GEXF in force on ``day`` (both bounds inclusive)."""
+
+    def on(start: str | None, end: str | None) -> bool:
+        return (start is None or start <= day) and (end is None or day <= end)
+
+    return {pair for pair, e in _edges_by_pair(path).items()
+            if (any(on(s, u) for s, u in e["spells"]) if e["spells"]
+                else on(e["start"], e["end"]))}
+
+
+def _edges_on(land: sk.Landscape, day: str) -> set[tuple[str, str]]:
+    """The edges of the network of the mapping as it was on ``day`` (Landscape.at)."""
+    then = sk.network(land.at(day)).edges()
+    return set(zip(then["source"], then["target"], strict=True))
+
+
+@pytest.mark.parametrize(("day", "pairs"), [
+    ("2019-06-01", {"cd", "ad"}), ("2020-06-01", {"ab", "ad"}),
+    ("2021-06-30", {"ab", "cd", "ad"}), ("2021-07-01", {"ab", "cd", "ad"}),
+    ("2022-01-01", {"ab", "ad"}), ("2022-03-01", {"ab", "bc", "ad"}),
+    ("2024-01-01", {"ab", "ad"})])
+def test_dynamic_gexf_agrees_with_landscape_at(tmp_path: Path, day: str, pairs: set[str]) -> None:
+    """The edges in force on a day, worked out by hand from _dated (both bounds inclusive),
+    and cross-checked with Landscape.at: the network of the mapping as it was that day."""
+    land = _dated()
+    path = tmp_path / "dated.gexf"
+    sk.network(land).write_gexf(path, dynamic=True)
+    assert _in_force(path, day) == {(p[0], p[1]) for p in pairs}
+    assert _in_force(path, day) == _edges_on(land, day)
+
+
+def test_dynamic_gexf_follows_the_networks_filters(tmp_path: Path) -> None:
+    """Only the links the network kept date its edges: with kinds="agreement" the a–b edge
+    ends with the agreement, and c–d is the 2021 agreement alone."""
+    path = tmp_path / "agreements.gexf"
+    sk.network(_dated(), kinds="agreement").write_gexf(path, dynamic=True)
+    _gexf_schema(tmp_path).assertValid(etree.parse(str(path)))
+    edges = _edges_by_pair(path)
+    assert edges == {("a", "b"): {"start": "2020-01-01", "end": "2021-06-30", "spells": []},
+                     ("c", "d"): {"start": "2021-01-01", "end": "2021-12-31", "spells": []}}
+
+
+def test_static_gexf_is_unchanged_and_module_function_takes_a_network(tmp_path: Path) -> None:
+    from samkart.export import write_gexf
+
+    net = sk.network(_dated())
+    write_gexf(net, tmp_path / "static.gexf")
+    graph = etree.parse(str(tmp_path / "static.gexf")).getroot().find(f"{{{GEXF_NS}}}graph")
+    assert graph is not None
+    assert graph.get("mode") == "static"
+    assert "timeformat" not in graph.attrib
+    assert all(e["start"] is None and not e["spells"]
+               for e in _edges_by_pair(tmp_path / "static.gexf").values())
+    write_gexf(net, tmp_path / "dynamic.gexf", dynamic=True)
+    net.write_gexf(tmp_path / "method.gexf", dynamic=True)
+    assert (tmp_path / "dynamic.gexf").read_bytes() == (tmp_path / "method.gexf").read_bytes()
+
+
+def test_dynamic_gexf_vestfold_telemark(tmp_path: Path, vt: sk.Landscape) -> None:
+    path = tmp_path / "vt.gexf"
+    net = sk.network(vt)
+    net.write_gexf(path, dynamic=True)
+    doc = etree.parse(str(path))
+    _gexf_schema(tmp_path).assertValid(doc)
+    back = nx.read_gexf(path)
+    assert back.graph["mode"] == "dynamic"
+    assert back.number_of_edges() == net.number_of_edges()
+    # on the day each dated link starts and ends, the GEXF agrees with Landscape.at
+    links = vt.to_frames()["links"]
+    days = sorted({str(d) for col in ("since", "until") for d in links[col].dropna()})
+    assert days, "Vestfold og Telemark has dated links"
+    for day in days:
+        assert _in_force(path, day) == _edges_on(vt, day), day

@@ -339,3 +339,121 @@ def test_sections_use_the_analyses(tmp_path: Path, vt: sk.Landscape,
         for lv in (1, 2, 3, 4):
             for name in filter(None, str(row[lv]).split("; ")):
                 assert name in roles, (actor_id, lv, name)
+
+
+# --- "What changed since …" (baseline) ---------------------------------------------------------
+
+
+def _before_after() -> tuple[sk.Landscape, sk.Landscape]:
+    """A 2022 and a 2024 mapping of Telemark, by hand: in 2024 a youth health clinic (hs) is
+    new, Sommerjobb (level 2, Porsgrunn) is gone, Jobbspor (level 4, Skien) is new, Losen is
+    renamed, the OT–school network link has ended (until set) and NAV–hs is a new link."""
+
+    def base(name: str, year: int) -> sk.Landscape:
+        land = sk.Landscape(name=name, year=year)
+        land.add_area("40", name="Telemark", kind="county")
+        land.add_area("3807", name="Skien", parent="40")
+        land.add_area("3806", name="Porsgrunn", parent="40")
+        land.add_actor("ot", name="Oppfølgingstjenesten", owner="county", areas=["40"])
+        land.add_actor("nav", name="NAV Skien", owner="state", areas=["3807"])
+        land.add_actor("skole", name="Skien vgs", owner="county", areas=["3807"])
+        land.add_link("ot", "nav", kind="agreement", formal=True)
+        return land
+
+    before = base("Telemark", 2022)
+    before.add_measure("m1", name="Losen", level=3, providers=["ot"], areas=["3807"])
+    before.add_measure("m2", name="Sommerjobb", level=2, providers=["nav"], areas=["3806"])
+    before.add_link("ot", "skole", kind="network")
+    after = base("Telemark", 2024)
+    after.add_actor("hs", name="Helsestasjon for ungdom", owner="municipal", areas=["3807"])
+    after.add_measure("m1", name="Losen (utvidet)", level=3, providers=["ot"], areas=["3807"])
+    after.add_measure("m3", name="Jobbspor", level=4, providers=["nav"], areas=["3807"])
+    after.add_link("ot", "skole", kind="network", until="2023-12-31")
+    after.add_link("nav", "hs", kind="network", since="2024-01-01")
+    return before, after
+
+
+def _table(text: str, css: str) -> list[list[str]]:
+    """The rows (header first) of the table of class ``css``, cells as plain text."""
+    m = re.search(rf'<table class="{css}">(.*?)</table>', text, re.S)
+    assert m is not None, css
+    return [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row,
+                                                           re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", m.group(1), re.S)]
+
+
+def test_changes_section_only_with_a_baseline(tmp_path: Path) -> None:
+    before, after = _before_after()
+    plain, page = _parse(report(after, tmp_path / "plain.html", "nb"))
+    assert "changes" not in page.ids
+    assert "changes-lead" not in page.ids
+    _, page = _parse(report(after, tmp_path / "since.html", "nb", baseline=before))
+    assert {"changes", "changes-lead", "changes-gaps-text", "changes-network-text"} <= page.ids
+    # the new section comes right after the overview, in the contents too
+    text = (tmp_path / "since.html").read_text(encoding="utf-8")
+    assert re.findall(r'<section id="(\w+)"', text)[:3] == ["summary", "changes", "gaps"]
+    assert '<a href="#changes">Endringer siden forrige kartlegging</a>' in text
+
+    # the rest of the report is the report without a baseline
+    def strip(t: str) -> str:
+        return re.sub(r'<li><a href="#changes">.*?</li>|<section id="changes">.*?</section>', "",
+                      t, flags=re.S)
+    assert strip(text) == plain
+
+
+def test_changes_section_says_what_diff_says(tmp_path: Path) -> None:
+    before, after = _before_after()
+    text, _ = _parse(report(after, tmp_path / "r.html", "nb", baseline=before))
+    d = sk.diff(before, after)
+    # records, by hand: hs added; m3 added, m2 removed, m1 renamed; NAV–hs added, OT–school
+    # changed (its until)
+    records = _table(text, "changes-records")
+    assert records == [["Hva", "Lagt til", "Fjernet", "Endret"], ["Aktører", "1", "0", "0"],
+                       ["Tiltak", "1", "1", "1"], ["Koblinger", "1", "0", "1"]]
+    counts = d.counts()
+    assert [[int(x) for x in r[1:]] for r in records[1:]] == [
+        counts.loc[c].tolist() for c in ("actors", "measures", "links")]
+    assert ("Kartleggingen er sammenlignet med Telemark (2022). Siden da er 3 registreringer "
+            "lagt til, 1 fjernet og 2 endret.") in text
+    # coverage, by hand: Skien +1 at level 4 (Jobbspor), Porsgrunn −1 at level 2 (Sommerjobb)
+    coverage = _table(text, "changes-coverage")
+    assert coverage[0] == ["Nivå", "Skien", "Porsgrunn"]
+    assert [r[1:] for r in coverage[1:]] == [["", ""], ["", "\u22121"], ["", ""], ["+1", ""]]
+    assert d.coverage_change.loc["3807", 4] == 1
+    assert d.coverage_change.loc["3806", 2] == -1
+    # gaps: what compare() found, by kind
+    gaps = _table(text, "changes-gaps")
+    assert sum(int(r[1]) for r in gaps[1:]) == len(d.gaps.opened)
+    assert sum(int(r[2]) for r in gaps[1:]) == len(d.gaps.closed)
+    assert (f"Analysen finner {d.gaps.gaps_after} hull nå mot {d.gaps.gaps_before} før: "
+            f"{len(d.gaps.opened)} er nye og {len(d.gaps.closed)} er lukket.") in text
+    # network, by hand: 3 links against 2 (3 of 6 pairs among 4 actors; 2 of 3 among 3)
+    assert ("Nettverket har 3 koblinger mot 2 før; tettheten er 0.500 mot 0.667. 1 koblinger er "
+            "nye og 1 er avsluttet.") in text
+    assert d.links_added == ["hs – nav (network)"]
+    assert d.links_ended == ["ot – skole (network)"]
+    assert re.search(r'<ul class="links-new"><li>Helsestasjon for ungdom – NAV Skien '
+                     r"\(Nettverk\)</li></ul>", text)
+    assert re.search(r'<ul class="links-ended"><li>Oppfølgingstjenesten – Skien vgs '
+                     r"\(Nettverk\)</li></ul>", text)
+
+
+@pytest.mark.parametrize(("lang", "heading", "lead"), [
+    ("da", "Ændringer siden sidste kortlægning", "Siden da er 3 registreringer tilføjet"),
+    ("en", "What changed since the last mapping", "Since then 3 records have been added")])
+def test_changes_section_languages(tmp_path: Path, lang: str, heading: str, lead: str) -> None:
+    before, after = _before_after()
+    text, _ = _parse(report(after, tmp_path / "r.html", lang, baseline=before))
+    assert f"<h2>{heading}</h2>" in text
+    assert lead in text
+
+
+def test_changes_section_when_nothing_changed_and_bad_baselines(tmp_path: Path) -> None:
+    before, _ = _before_after()
+    text, _ = _parse(report(before, tmp_path / "same.html", "en", baseline=_before_after()[0]))
+    assert '<p id="changes-lead">Nothing has changed since Telemark (2022).</p>' in text
+    assert 'class="changes-records"' not in text
+    _, after = _before_after()
+    with pytest.raises(sk.ArgumentError, match="reversed"):
+        report(before, tmp_path / "bad.html", "nb", baseline=after)
+    assert not (tmp_path / "bad.html").exists()
