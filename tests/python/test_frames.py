@@ -245,7 +245,8 @@ def test_new_fields_are_columns_and_round_trip() -> None:
     land.add_indicator("40", "neet", 4200, count="flow")
     land.add_indicator("40", "neet_disabled", 700, count="flow", subset_of="neet")
     frames = land.to_frames()
-    assert frames["areas"][["mapping", "mapped"]].values.tolist() == [["partial", ["primary_school"]]]
+    areas = frames["areas"][["mapping", "mapped"]].values.tolist()
+    assert areas == [["partial", ["primary_school"]]]
     assert frames["actors"]["part_of"].tolist()[1] == "ot"
     measures = frames["measures"]
     assert measures["status"].tolist() == ["active", "pilot"]
