@@ -114,7 +114,8 @@ class FlowModel:
             ``counts[i, j]`` = observed moves from state i to state j.
         absorbing : sequence of str
             States to make absorbing (identity rows): states that end the model, such as
-            ``aged_out`` (left the service's age range), that may have no observed moves out. They must not have observed moves to other states.
+            ``aged_out`` (left the service's age range), that may have no observed moves out.
+            They must not have observed moves to other states.
 
         Raises
         ------
