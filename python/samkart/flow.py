@@ -113,8 +113,9 @@ class FlowModel:
         counts : array-like or DataFrame, #states × #states
             ``counts[i, j]`` = observed moves from state i to state j.
         absorbing : sequence of str
-            States to make absorbing (identity rows): final states such as ``work`` that may
-            have no observed moves out. They must not have observed moves to other states.
+            States to make absorbing (identity rows): states that end the model, such as
+            ``aged_out`` (left the service's age range), that may have no observed moves out.
+            They must not have observed moves to other states.
 
         Raises
         ------
