@@ -17,6 +17,9 @@ template <class... F>
 struct overloaded : F... {
     using F::operator()...;
 };
+// Aggregate deduction needs no guide in C++20, but clang 14 (the fuzz build) still wants one.
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
 
 std::string python_repr(const FieldValue& value) {
     return std::visit(overloaded{
