@@ -174,7 +174,11 @@ bool GapContext::mapped_in(Index actor, std::size_t s) const {
 bool GapContext::actor_mapped(Index actor) const {
     for (auto s : actor_scopes[actor])
         if (mapped_in(actor, s)) return true;
-    return actor_scopes[actor].empty() && complete_[0];
+    // An actor that serves no area could have been seen anywhere: only where everything was
+    // mapped is its absence of links known (not "the first municipality", which would make the
+    // answer depend on the order of the areas; found by the order-invariance property test).
+    return actor_scopes[actor].empty() &&
+           std::all_of(complete_.begin(), complete_.end(), [](char c) { return c != 0; });
 }
 
 bool GapContext::mapped_together(Index a, Index b) const {

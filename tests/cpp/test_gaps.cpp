@@ -573,3 +573,32 @@ TEST_CASE("network: collapse_units makes organisations the nodes") {
     const Network in_a(land, NetworkOptions{.area = "A", .collapse_units = true});
     CHECK(in_a.num_nodes() == 2);
 }
+
+TEST_CASE("gaps: an actor serving no area is judged the same whatever the order of the areas") {
+    // Found by the order-invariance property test: an actor without areas was "mapped" when the
+    // first municipality happened to be mapped completely.
+    const auto build = [](bool partial_first) {
+        samkart::LandscapeRecords r;
+        r.name = "order";
+        r.areas.push_back({.id = "0", .name = "Land", .kind = samkart::AreaKind::COUNTRY});
+        samkart::Area partial{.id = "00", .name = "A", .kind = samkart::AreaKind::MUNICIPALITY,
+                              .parent = "0", .mapping = samkart::MappingStatus::PARTIAL,
+                              .mapped = {"primary_school"}};
+        samkart::Area complete{.id = "1", .name = "B", .kind = samkart::AreaKind::MUNICIPALITY,
+                               .parent = "0"};
+        if (partial_first) {
+            r.areas.push_back(partial);
+            r.areas.push_back(complete);
+        } else {
+            r.areas.push_back(complete);
+            r.areas.push_back(partial);
+        }
+        r.actors.push_back({.id = "a", .name = "A", .owner = samkart::Owner::MUNICIPAL});
+        return samkart::Landscape::from_records(r);
+    };
+    for (const bool partial_first : {true, false}) {
+        const auto report = samkart::find_gaps(build(partial_first));
+        for (const auto& gap : report.gaps())
+            CHECK(gap.kind != samkart::GapKind::ISOLATED_ACTOR);  // not everything was mapped
+    }
+}
