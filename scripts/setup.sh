@@ -60,7 +60,8 @@ PY="$VENV/bin/python"
 # users building the sdist): the committed stubs python/samkart/_core.pyi are what this version's
 # signatures generate, and tests/python/test_stubs.py compares them.
 "$PY" -m pip install -q --disable-pip-version-check --upgrade "pip>=23" "cmake>=3.24" ninja \
-  "scikit-build-core>=0.10" "pybind11==3.1.0"
+  "scikit-build-core>=0.10" "pybind11==3.1.0" \
+  setuptools wheel  # sdists among the test extra (pyjstat) build with these, without isolation
 log "building and installing samkart into $VENV (extras: $EXTRAS)"
 "$PY" -m pip install -q --disable-pip-version-check --no-build-isolation "$ROOT[$EXTRAS]"
 export PATH="$VENV/bin:$PATH"

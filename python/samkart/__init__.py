@@ -11,6 +11,8 @@ actors and the hand-overs of young people, with analyses on them. The compute li
 
 from __future__ import annotations
 
+import sys as _sys
+
 try:
     from samkart import _core
 except ImportError as err:  # pragma: no cover - only when the package is not built
@@ -24,23 +26,10 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
     )
     raise ImportError(msg) from err
 
-from samkart import (
-    _landscape,
-    areas,
-    datasets,
-    errors,
-    excel,
-    export,
-    flow,
-    hsds,
-    jsonstat,
-    mapping,
-    plot,
-    scenario,
-    schema,
-    survey,
-    vocabulary,
-)
+# The package's layout follows the flow of the data: samkart.io reads and writes landscapes,
+# samkart.analysis computes on them, samkart.report writes what a reader sees. The public names
+# below (samkart.read_excel, samkart.plot, ...) are unchanged from the flat layout of 0.x.
+from samkart import _landscape, areas, datasets, errors, schema, vocabulary
 from samkart._core import (
     Actor,
     Area,
@@ -58,7 +47,24 @@ from samkart._core import (
     validate_json_file,
     write_json,
 )
-from samkart.diff import LandscapeDiff, diff
+from samkart.analysis import flow, mapping, scenario
+from samkart.analysis import gaps as gaps  # modules as attributes, as in the flat layout
+from samkart.analysis import privacy as privacy
+from samkart.analysis import summary as summary
+from samkart.analysis.diff import LandscapeDiff, diff
+from samkart.analysis.flow import FlowModel
+from samkart.analysis.gaps import GAP_KINDS, Finding, Findings, Gap, GapReport, GapRules, find_gaps
+from samkart.analysis.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
+from samkart.analysis.network import Communities, CorePeriphery, EIIndex, Network, network
+from samkart.analysis.privacy import suppress
+from samkart.analysis.scenario import (
+    Prioritization,
+    Scenario,
+    ScenarioComparison,
+    compare,
+    prioritize,
+)
+from samkart.analysis.summary import Summary
 from samkart.errors import (
     ArgumentError,
     SamkartError,
@@ -66,23 +72,30 @@ from samkart.errors import (
     UnknownIdError,
     ValidationError,
 )
-from samkart.excel import read_excel, write_template
-from samkart.export import read_csv_folder, write_csv_folder
-from samkart.flow import FlowModel
-from samkart.frames import from_frames, to_frames
-from samkart.gaps import GAP_KINDS, Finding, Findings, Gap, GapReport, GapRules, find_gaps
-from samkart.hsds import from_hsds
-from samkart.jsonstat import indicators_from_jsonstat, read_jsonstat
-from samkart.mapping import age_coverage, compare_areas, coverage, level_shares, role_map
-from samkart.network import Communities, CorePeriphery, EIIndex, Network, network
-from samkart.privacy import suppress
-from samkart.report import report
-from samkart.scenario import Prioritization, Scenario, ScenarioComparison, compare, prioritize
-from samkart.summary import Summary
-from samkart.survey import SurveyResult, read_survey, write_survey
+from samkart.io import excel, export, hsds, jsonstat, survey
+from samkart.io import frames as frames
+from samkart.io.excel import read_excel, write_template
+from samkart.io.export import read_csv_folder, write_csv_folder
+from samkart.io.frames import from_frames, to_frames
+from samkart.io.hsds import from_hsds
+from samkart.io.jsonstat import indicators_from_jsonstat, read_jsonstat
+from samkart.io.survey import SurveyResult, read_survey, write_survey
+from samkart.report import plot
+from samkart.report.html import report
 from samkart.vocabulary import label, terms
 
 __version__: str = _core.__version__
+
+# The modules' old import paths (``import samkart.excel``, ``from samkart.mapping import ...``,
+# pickles made before the layout changed) keep working: each is the same module object.
+_MOVED = {
+    "diff": "analysis", "flow": "analysis", "gaps": "analysis", "mapping": "analysis",
+    "network": "analysis", "privacy": "analysis", "scenario": "analysis", "summary": "analysis",
+    "excel": "io", "export": "io", "frames": "io", "hsds": "io", "jsonstat": "io",
+    "survey": "io", "plot": "report",
+}
+for _old, _package in _MOVED.items():
+    _sys.modules.setdefault(f"samkart.{_old}", _sys.modules[f"samkart.{_package}.{_old}"])
 
 # The methods written in Python (samkart/_landscape.py), attached to the bound class.
 _landscape.attach(Landscape)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from samkart.errors import ArgumentError
-from samkart.frames import from_frames
+from samkart.io.frames import from_frames
 
 if TYPE_CHECKING:
     from samkart._core import Landscape

@@ -19,7 +19,7 @@ import numpy
 import numpy.typing
 import pandas
 
-import samkart.summary
+import samkart.analysis.summary
 
 __all__: list[str] = [
     "Actor",
@@ -917,7 +917,7 @@ class Landscape:
         """
         The measure with this id. @throws UnknownIdError.
         """
-    def summary(self, lang: str = "en") -> samkart.summary.Summary:
+    def summary(self, lang: str = "en") -> samkart.analysis.summary.Summary:
         """
         Counts of the landscape: measures by level, actors by owner and by sector, links by kind
         (a samkart.Summary; print it for a text block).

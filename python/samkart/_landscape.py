@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas
 
-import samkart.summary
-from samkart import _at, _core, areas, frames
-from samkart import summary as _summary
+import samkart.analysis.summary
+from samkart import _at, _core, areas
+from samkart.analysis import summary as _summary
+from samkart.io import frames
 
 __all__ = ["attach"]
 
@@ -24,7 +25,7 @@ def to_frames(self: _core.Landscape) -> dict[str, pandas.DataFrame]:
     return frames.to_frames(self)
 
 
-def summary(self: _core.Landscape, lang: str = "en") -> samkart.summary.Summary:
+def summary(self: _core.Landscape, lang: str = "en") -> samkart.analysis.summary.Summary:
     """Counts of the landscape: measures by level, actors by owner and by sector, links by kind
     (a samkart.Summary; print it for a text block)."""
     return _summary.summarize(self, lang=lang)

@@ -326,7 +326,7 @@ def recode(land: Landscape, to: int = 2024, *,
         The landscape mixes numbers of both periods (the message names the records), a split
         municipality has no ``split`` choice, or two municipalities would merge into one.
     """
-    from samkart.frames import from_frames, to_frames
+    from samkart.io.frames import from_frames, to_frames
 
     year = _year(to)
     if year is None or not 2020 <= year <= 2026:

@@ -58,11 +58,11 @@ def _write(land: Landscape, path: str, lang: str) -> None:
     if kind == "json":
         _core.write_json(land, path)
     elif kind == "xlsx":
-        from samkart.excel import write_template
+        from samkart.io.excel import write_template
 
         write_template(path, lang=lang, landscape=land)
     elif kind == "csv":
-        from samkart.export import write_csv_folder
+        from samkart.io.export import write_csv_folder
 
         write_csv_folder(land, path)
     else:
@@ -111,7 +111,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from samkart.excel import write_template
+    from samkart.io.excel import write_template
 
     land = None
     if args.data:

@@ -54,11 +54,11 @@ def read_landscape(path: str) -> Landscape:
     if suffix == ".json":
         return _core.read_json(path)
     if suffix in (".xlsx", ".xlsm"):
-        from samkart.excel import read_excel
+        from samkart.io.excel import read_excel
 
         return read_excel(path)
     if p.is_dir():
-        from samkart.export import read_csv_folder
+        from samkart.io.export import read_csv_folder
 
         return read_csv_folder(path)
     if not p.exists():
@@ -85,7 +85,7 @@ def _read_or_fail(path: str) -> Landscape | None:
 def _hide_small(frame: Any, threshold: float) -> Any:
     """Gap rows with a hand-over volume under the threshold: the volume (``value``) becomes
     missing and the number disappears from the message (as in the HTML report)."""
-    from samkart.report import _PEOPLE_VALUE_KINDS, _redact
+    from samkart.report.html import _PEOPLE_VALUE_KINDS, _redact
 
     frame = frame.copy()
     small = frame["kind"].isin(_PEOPLE_VALUE_KINDS) & (frame["value"] > 0) & (
@@ -101,7 +101,7 @@ def _hide_small(frame: Any, threshold: float) -> Any:
 def _finding_rows(report: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
     """The findings of ``report`` as plain rows; a count of young people under 5 is hidden
     from the message unless --no-suppress."""
-    from samkart.report import _redact
+    from samkart.report.html import _redact
 
     rows = []
     for f in report.findings():
@@ -126,7 +126,7 @@ def _gaps(args: argparse.Namespace) -> int:
     land = _read_or_fail(args.file)
     if land is None:
         return 2
-    from samkart.gaps import find_gaps
+    from samkart.analysis.gaps import find_gaps
 
     report = find_gaps(land).filter(min_severity=args.min_severity)
     found = len(report)
@@ -179,7 +179,7 @@ def _report(args: argparse.Namespace) -> int:
     land = _read_or_fail(args.file)
     if land is None:
         return 2
-    from samkart.report import report
+    from samkart.report.html import report
 
     try:
         path = report(land, args.out, lang=args.lang,

@@ -20,7 +20,7 @@ import platform
 import time
 
 import samkart as sk
-from samkart.gaps import find_gaps
+from samkart.analysis.gaps import find_gaps
 
 
 def best_of(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]

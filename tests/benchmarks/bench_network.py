@@ -23,7 +23,7 @@ import igraph as ig
 import networkx as nx
 
 import samkart as sk
-from samkart.network import network
+from samkart.analysis.network import network
 
 Edges = list[tuple[int, int]]
 

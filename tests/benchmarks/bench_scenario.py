@@ -39,7 +39,7 @@ import pandas as pd
 
 from samkart._core import Gap, Landscape, Level
 from samkart.errors import ArgumentError, SchemaError, UnknownIdError, ValidationError
-from samkart.gaps import GapRules, find_gaps
+from samkart.analysis.gaps import GapRules, find_gaps
 
 __all__ = [
     "Change",
@@ -1124,7 +1124,7 @@ import platform  # noqa: E402
 import time  # noqa: E402
 
 import samkart as sk  # noqa: E402
-import samkart.scenario as cpp  # noqa: E402
+import samkart.analysis.scenario as cpp  # noqa: E402
 
 Spec = tuple[str, list[tuple[str, dict[str, Any], float]]]
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import samkart as sk
-from samkart.diff import KEYS, LandscapeDiff
+from samkart.analysis.diff import KEYS, LandscapeDiff
 
 
 def base(year: int = 2021, currency: str = "NOK", **changes: bool) -> sk.Landscape:

@@ -11,7 +11,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 import samkart as sk
-from samkart.excel import SHEETS, SheetProblem, read_excel, write_template
+from samkart.io.excel import SHEETS, SheetProblem, read_excel, write_template
 
 
 def _clear(ws: Any) -> None:
@@ -316,8 +316,8 @@ def test_missing_openpyxl_names_the_extra(tmp_path: Path,
 
 
 def test_every_column_has_a_label_and_help_in_every_language() -> None:
-    from samkart import _excel_text as text
-    from samkart.excel import _BY_NAME, _help
+    from samkart.io import _excel_text as text
+    from samkart.io.excel import _BY_NAME, _help
 
     for sheet, columns in SHEETS.items():
         assert sheet in text.SHEETS
@@ -434,7 +434,7 @@ def test_formula_with_stored_result_is_read(tmp_path: Path) -> None:
 def test_new_fields_reach_the_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Typed into the form, the fields of the findings issue reach samkart.from_frames as
     their machine values (checked on the frames, so before the core reads them too)."""
-    import samkart.excel as excel_module
+    import samkart.io.excel as excel_module
 
     path = tmp_path / "skien.xlsx"
     write_template(path, lang="nb")

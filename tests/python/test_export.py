@@ -13,7 +13,7 @@ import pytest
 from lxml import etree  # the test extra; validates against tests/data/xsd
 
 import samkart as sk
-from samkart.export import CSV_COLUMNS, read_csv_folder, write_csv_folder
+from samkart.io.export import CSV_COLUMNS, read_csv_folder, write_csv_folder
 
 
 @pytest.mark.parametrize("which", ["vestfold_telemark", "small", "empty"])
@@ -182,7 +182,7 @@ def test_gexf_validates_and_labels_nodes_with_names(tmp_path: Path, vt: sk.Lands
 
 
 def test_graphml_ids_are_name_tokens(tmp_path: Path) -> None:
-    from samkart.export import graphml_ids
+    from samkart.io.export import graphml_ids
 
     assert graphml_ids(["ot-skien", "ot skien", "ot_skien", "nav/skien", "Ørsta.1", ""]) == {
         "ot-skien": "ot-skien", "ot skien": "ot_skien-2", "ot_skien": "ot_skien",
@@ -208,7 +208,7 @@ def test_graphml_validates_and_reads_back(tmp_path: Path, vt: sk.Landscape) -> N
 def test_new_fields_reach_the_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Written in a CSV folder, the fields of the findings issue reach samkart.from_frames
     typed by the field table (checked on the frames, before the core reads them too)."""
-    import samkart.export as export_module
+    import samkart.io.export as export_module
 
     write_csv_folder(sk.read_json(Path(__file__).resolve().parents[1] / "data" / "good"
                                   / "small.json"), tmp_path)
@@ -364,7 +364,7 @@ def test_dynamic_gexf_follows_the_networks_filters(tmp_path: Path) -> None:
 
 
 def test_static_gexf_is_unchanged_and_module_function_takes_a_network(tmp_path: Path) -> None:
-    from samkart.export import write_gexf
+    from samkart.io.export import write_gexf
 
     net = sk.network(_dated())
     write_gexf(net, tmp_path / "static.gexf")

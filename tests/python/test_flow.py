@@ -13,7 +13,7 @@ import pytest
 
 import samkart as sk
 from samkart import flow
-from samkart.flow import FlowModel
+from samkart.analysis.flow import FlowModel
 
 # -- numpy reference -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import landscapes
 
 import samkart as sk
-from samkart.frames import COLUMNS
+from samkart.io.frames import COLUMNS
 
 
 def round_trip(land: sk.Landscape) -> sk.Landscape:

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import samkart as sk
-from samkart.gaps import GAP_KINDS, GapReport, GapRules, find_gaps
+from samkart.analysis.gaps import GAP_KINDS, GapReport, GapRules, find_gaps
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
 BASE: dict[str, Any] = json.loads((DATA / "every_kind.json").read_text(encoding="utf-8"))

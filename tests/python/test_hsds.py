@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import samkart as sk
-from samkart.hsds import from_hsds
+from samkart.io.hsds import from_hsds
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ def test_datapackage_json_names_the_files(package: Path) -> None:
 def test_inactive_services_are_ended_with_a_warning(package: Path) -> None:
     """Built as frames (what from_frames receives), so this runs before the core reads
     measure status; the end-to-end test below checks the landscape."""
-    from samkart.hsds import _frames, _Package
+    from samkart.io.hsds import _frames, _Package
 
     text = (package / "services.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -224,7 +224,7 @@ def test_inactive_services_are_ended_with_a_warning(package: Path) -> None:
 
 
 def test_active_services_give_no_warning_and_no_status_column(package: Path) -> None:
-    from samkart.hsds import _frames, _Package
+    from samkart.io.hsds import _frames, _Package
 
     frames, notes = _frames(_Package.open(package), level={"svc-ungdomsteam": 4},
                             default_level=None, owner=None, default_owner=None)
@@ -235,7 +235,7 @@ def test_active_services_give_no_warning_and_no_status_column(package: Path) -> 
 def test_open_referral_sample_package(data_dir: Path) -> None:
     """Open Referral's own sample (HSDS 1.1, tests/data/hsds/openreferral-sample): thirteen
     services of ten organisations, three of them Inactive."""
-    from samkart.hsds import _frames, _Package
+    from samkart.io.hsds import _frames, _Package
 
     sample = data_dir / "hsds" / "openreferral-sample"
     frames, notes = _frames(_Package.open(sample), level=None, default_level=1, owner=None,

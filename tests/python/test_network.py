@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import samkart as sk
-from samkart.network import Network, network
+from samkart.analysis.network import Network, network
 
 TOL = 1e-9
 # Derandomized: the same few hundred random graphs on every run, so CI cannot flake.

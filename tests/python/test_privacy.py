@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import samkart as sk
-from samkart.privacy import recoverable, suppress
+from samkart.analysis.privacy import recoverable, suppress
 
 
 def _attack(published: pd.DataFrame, totals: tuple[pd.Series, pd.Series]) -> dict:

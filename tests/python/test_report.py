@@ -17,7 +17,7 @@ from samkart.report import report
 
 # The module, not the function: samkart may export ``report`` (the function) under the same
 # name as the module.
-report_module = importlib.import_module("samkart.report")
+report_module = importlib.import_module("samkart.report.html")
 
 
 class _Page(HTMLParser):

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import samkart as sk
+from samkart.analysis.scenario import Change, Scenario, compare, prioritize
 from samkart.errors import ArgumentError
-from samkart.scenario import Change, Scenario, compare, prioritize
 
 # --- the hand-built landscape ---------------------------------------------------------------
 #
@@ -543,7 +543,7 @@ def test_a_value_that_does_not_suit_its_field_names_the_change() -> None:
 
 
 def test_scenarios_do_not_go_through_json() -> None:
-    import samkart.scenario as module
+    import samkart.analysis.scenario as module
 
     assert "json" not in vars(module)
     with open(module.__file__, encoding="utf-8") as source:

@@ -52,7 +52,7 @@ def test_stubs_are_precise(generated: str) -> None:
         assert vague not in generated, (
             f"_core.pyi contains {vague!r}: name the type or the argument in python/bindings")
     for precise in ("def to_frames(self) -> dict[str, pandas.DataFrame]",
-                    "def summary(self, lang: str = \"en\") -> samkart.summary.Summary",
+                    "def summary(self, lang: str = \"en\") -> samkart.analysis.summary.Summary",
                     "def severity(self) -> typing.Literal[\"error\", \"warning\"]",
                     "def areas(self) -> tuple[Area, ...]",
                     "def ages(self) -> tuple[int, int] | None",

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import samkart as sk
-from samkart.survey import NonResponseWarning, SurveyProblem
+from samkart.io.survey import NonResponseWarning, SurveyProblem
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -104,7 +104,7 @@ def test_one_copy_of_each_helper() -> None:
     package = Path(sk.__file__).parent
     own = re.compile(r"tempfile|os\.replace|get_close_matches|def _edit_distance|"
                      r"levenshtein|\"sann\"|'sann'|\"ja\"")
-    offenders = [p.name for p in package.glob("*.py")
+    offenders = [p.name for p in package.rglob("*.py")
                  if p.name not in ("_util.py", "_excel_text.py")
                  and own.search(p.read_text(encoding="utf-8"))]
     assert offenders == []

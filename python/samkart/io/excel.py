@@ -43,11 +43,11 @@ from typing import IO, TYPE_CHECKING, Any, Literal, cast
 import pandas as pd
 
 from samkart import _core
-from samkart import _excel_text as text
 from samkart import schema as _schema
 from samkart._util import did_you_mean, flat_columns, flat_tables, parse_bool, write_atomic
 from samkart.errors import SamkartError, SchemaError, ValidationError
-from samkart.frames import from_frames
+from samkart.io import _excel_text as text
+from samkart.io.frames import from_frames
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -7,7 +7,7 @@ changes; :func:`prioritize` ranks candidate changes greedily by the gap severity
 per unit of cost, each step explained::
 
     import samkart as sk
-    from samkart.scenario import Scenario, compare, prioritize
+    from samkart.analysis.scenario import Scenario, compare, prioritize
 
     land = sk.datasets.vestfold_telemark()
     s = Scenario(land).add_link("bv-larvik", "nav-larvik", kind="agreement", formal=True,
@@ -32,8 +32,8 @@ import pandas as pd
 
 from samkart import _core
 from samkart._core import Gap, Landscape, Level
+from samkart.analysis.gaps import GapRules, find_gaps
 from samkart.errors import ArgumentError, UnknownIdError
-from samkart.gaps import GapRules, find_gaps
 from samkart.schema import field_names
 from samkart.vocabulary import names
 

@@ -38,9 +38,9 @@ import pandas as pd
 from samkart import _core
 from samkart._core import Landscape, Level
 from samkart._util import write_atomic
+from samkart.analysis.mapping import age_coverage, coverage, role_map
+from samkart.analysis.privacy import suppress
 from samkart.errors import ArgumentError
-from samkart.mapping import age_coverage, coverage, role_map
-from samkart.privacy import suppress
 
 __all__ = ["LANGUAGES", "report"]
 
@@ -544,7 +544,7 @@ def _layout(n: int, edges: npt.NDArray[np.intp], seed: int = 7,
 
 
 def _network(land: Landscape, d: _Data, lang: str) -> str:
-    from samkart.network import network
+    from samkart.analysis.network import network
 
     net = network(land)
     ids = list(d.actors["id"])
@@ -911,7 +911,7 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
     _check_lang(lang)
     change = None
     if baseline is not None:
-        from samkart.diff import diff
+        from samkart.analysis.diff import diff
 
         change = diff(baseline, land)
     if not suppress_below >= 0:
@@ -921,7 +921,7 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
         msg = f"report: top must be ≥ 0, got {top}"
         raise ArgumentError(msg)
     if gaps is None:
-        from samkart.gaps import find_gaps
+        from samkart.analysis.gaps import find_gaps
 
         gaps = find_gaps(land)
     d = _Data(land)

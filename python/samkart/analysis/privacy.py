@@ -6,7 +6,7 @@ in a municipality of 3,000 people. Statistics offices therefore hide small cells
 suppression*) and then enough further cells that the hidden ones cannot be worked out from
 the row and column totals (*secondary* or *complementary suppression*)::
 
-    from samkart.privacy import suppress
+    from samkart.analysis.privacy import suppress
     safe = suppress(table)              # cells 1–4 and their complements become NaN
     safe.attrs["suppressed"]           # the boolean mask of hidden cells
     safe.attrs["primary"], safe.attrs["secondary"]   # how many of each

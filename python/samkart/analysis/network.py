@@ -446,7 +446,7 @@ class Network:
         """Write the network as GraphML (for Gephi, Cytoscape, igraph), with attributes; valid
         GraphML 1.1 (:func:`samkart.export.write_graphml`: an actor id that is not an XML name
         token gets a node id that is, and every node keeps its actor id as ``actor_id``)."""
-        from samkart.export import write_graphml
+        from samkart.io.export import write_graphml
 
         write_graphml(self.to_networkx(), path)
 
@@ -458,6 +458,6 @@ class Network:
         timeline: each edge is in force from its links' ``since`` to their ``until``
         (:func:`samkart.export.edge_spells`), open where they give none; actors carry no
         dates and are shown throughout."""
-        from samkart.export import write_gexf
+        from samkart.io.export import write_gexf
 
         write_gexf(self, path, dynamic=dynamic)

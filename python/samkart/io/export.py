@@ -35,13 +35,13 @@ import pandas as pd
 
 from samkart._util import flat_columns, flat_tables, parse_bool, write_atomic
 from samkart.errors import SamkartError
-from samkart.frames import from_frames
+from samkart.io.frames import from_frames
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from samkart._core import FieldInfo, Landscape
-    from samkart.network import Network
+    from samkart.analysis.network import Network
 
 __all__ = ["CSV_COLUMNS", "read_csv_folder", "write_csv_folder"]
 
@@ -377,7 +377,7 @@ def write_gexf(graph: nx.Graph[str] | Network, path: str | os.PathLike[str], *,
     """
     import networkx as nx
 
-    from samkart.network import Network
+    from samkart.analysis.network import Network
 
     if isinstance(graph, Network):
         net = graph

@@ -34,8 +34,8 @@ from samkart.errors import ArgumentError
 
 if TYPE_CHECKING:
     from samkart._core import Landscape
-    from samkart.network import Network
-    from samkart.scenario import ScenarioComparison
+    from samkart.analysis.network import Network
+    from samkart.analysis.scenario import ScenarioComparison
 
 __all__ = ["LandscapeDiff", "diff"]
 
@@ -185,7 +185,7 @@ class _NetworkFacts:
 
 
 def _network_facts(land: Landscape, links: pd.DataFrame) -> _NetworkFacts:
-    from samkart.network import network
+    from samkart.analysis.network import network
 
     net = network(land)
     components = int(net.components()["weak"].max()) + 1 if len(net) else 0
@@ -352,8 +352,8 @@ def diff(before: Landscape, after: Landscape) -> LandscapeDiff:
         One of them is not a Landscape.
     """
     from samkart._core import Landscape as _Landscape
-    from samkart.mapping import coverage
-    from samkart.scenario import compare
+    from samkart.analysis.mapping import coverage
+    from samkart.analysis.scenario import compare
 
     given: tuple[tuple[str, object], ...] = (("before", before), ("after", after))
     for name, land in given:

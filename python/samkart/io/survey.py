@@ -66,14 +66,14 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from samkart import _survey_text as text
 from samkart._util import write_atomic
 from samkart.errors import ArgumentError, SamkartError, UnknownIdError, ValidationError
-from samkart.frames import from_frames
+from samkart.io import _survey_text as text
+from samkart.io.frames import from_frames
 
 if TYPE_CHECKING:
     from samkart._core import Landscape, Problem
-    from samkart.network import Network
+    from samkart.analysis.network import Network
 
 __all__ = [
     "CONTACT_INTENSITY",
@@ -1202,7 +1202,7 @@ def _score_items(answers: pd.DataFrame, items: Sequence[str]) -> pd.Series:
 def _tie_network(land: Landscape, actors: Sequence[str], ties: pd.DataFrame) -> Network:
     """The network of ``ties`` among ``actors`` only, built as a landscape of those actors
     (all areas kept, no measures) so that samkart's own network code measures it."""
-    from samkart.network import network
+    from samkart.analysis.network import network
 
     frames = land.to_frames()
     keep = set(actors)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from samkart import mapping
 from samkart._core import Landscape, Level
+from samkart.analysis import mapping
 from samkart.errors import ArgumentError
 
 if TYPE_CHECKING:

@@ -78,7 +78,7 @@ from samkart import _core
 from samkart import schema as _schema
 from samkart._core import Landscape, Level
 from samkart.errors import SamkartError, ValidationError
-from samkart.frames import from_frames
+from samkart.io.frames import from_frames
 
 __all__ = ["LevelSource", "OwnerSource", "from_hsds"]
 
