@@ -8,16 +8,20 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${SAMKART_VENV:-$ROOT/.venv}"
-EXTRAS="${SAMKART_EXTRAS:-test}"
+# The extras to install: "test" (default) brings the test, docs and lint toolchain; scripts/example.sh
+# sets it empty, so the main example installs only what samkart itself needs.
+EXTRAS="${SAMKART_EXTRAS-test}"
 
 log() { printf '\033[1m[samkart setup]\033[0m %s\n' "$*" >&2; }
 
 # --- Debian packages -------------------------------------------------------------------------
 debian_packages=(g++ make git python3 python3-venv python3-dev
                  libboost-graph-dev libeigen3-dev nlohmann-json3-dev doctest-dev
-                 chromium fonts-dejavu-core   # chromium: the report's browser test
-                 clang libclang-rt-14-dev     # libFuzzer, for scripts/fuzz.sh (issue 7)
                  ccache)                      # rebuilds of the same sources (CI builds 4 times)
+if [ -n "$EXTRAS" ]; then
+  debian_packages+=(chromium fonts-dejavu-core  # chromium: the report's browser test
+                    clang libclang-rt-14-dev)   # libFuzzer, for scripts/fuzz.sh (issue 7)
+fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debian_packages[@]}"; do
@@ -62,6 +66,8 @@ PY="$VENV/bin/python"
 "$PY" -m pip install -q --disable-pip-version-check --upgrade "pip>=23" "cmake>=3.24" ninja \
   "scikit-build-core>=0.10" "pybind11==3.1.0" \
   setuptools wheel  # sdists among the test extra (pyjstat) build with these, without isolation
-log "building and installing samkart into $VENV (extras: $EXTRAS)"
-"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation "$ROOT[$EXTRAS]"
+log "building and installing samkart into $VENV (extras: ${EXTRAS:-none})"
+TARGET="$ROOT"
+[ -z "$EXTRAS" ] || TARGET="$ROOT[$EXTRAS]"
+"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation "$TARGET"
 export PATH="$VENV/bin:$PATH"
