@@ -176,6 +176,19 @@ def test_map_rings_fill_with_their_holes(vt_map: sk.Landscape) -> None:
     assert colour_at(in_hole) == (1.0, 1.0, 1.0)
 
 
+def test_map_of_the_2024_recoding_draws_vestfold_and_telemark(vt_map: sk.Landscape) -> None:
+    """After recoding to 2024 the landscape keeps county 38 (no shape on the 2024 map); it is a
+    county in the landscape, an aggregate of what is drawn, so no warning (warnings are errors
+    in the tests)."""
+    land = sk.datasets.recode(vt_map, to=2024)
+    values = sk.coverage(land, "area", "level")[2]
+    assert "38" in values.index
+    ax = plot.map(land, values)
+    gids = sorted(str(p.get_gid()) for p in ax.patches)
+    assert len(gids) == 23
+    assert {g[:2] for g in gids} == {"39", "40"}
+
+
 def test_map_errors(vt_map: sk.Landscape) -> None:
     with pytest.raises(sk.ArgumentError, match="unknown language"):
         plot.map(vt_map, {"3807": 1.0}, lang="sv")

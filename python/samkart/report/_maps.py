@@ -37,7 +37,7 @@ from itertools import pairwise
 from samkart import _topojson
 from samkart.errors import ArgumentError
 
-__all__ = ["MAPS", "Layout", "MapFile", "Shape", "choropleth_svg", "classes", "layout"]
+__all__ = ["MAPS", "RANK", "Layout", "MapFile", "Shape", "choropleth_svg", "classes", "layout"]
 
 Ring = _topojson.Ring
 
@@ -64,7 +64,7 @@ MAPS = (
 )
 
 #: Layers from the finest; the country is known by id, never drawn.
-_RANK = {"municipality": 0, "county": 1, "country": 2}
+RANK = {"municipality": 0, "county": 1, "country": 2}
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def layout(ids: Iterable[str]) -> Layout:
     kind = "county" if kinds.count("county") > kinds.count("municipality") else "municipality"
     drawn = {i: s for i, s in found.items() if s.kind == kind}
     not_drawn = [i for i in ids if i not in drawn and
-                 (i not in found or _RANK[found[i].kind] < _RANK[kind])]
+                 (i not in found or RANK[found[i].kind] < RANK[kind])]
     used = {s.id for s in drawn.values()}
     others = [s for s in load(spec.key).values() if s.kind == kind and s.id not in used]
     return Layout(spec, kind, drawn, not_drawn, others)

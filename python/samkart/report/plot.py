@@ -241,8 +241,8 @@ def map(  # the name issue 14 asks for; the builtin map is not used in this modu
         Gives the areas' names (the map's own names for ids it lacks).
     values : pandas.Series or Mapping[str, float | None]
         Value by area id, e.g. a column of ``samkart.coverage(land, "area", "level")``. Ids of
-        a coarser kind than those drawn (the country, the county on a municipality map) are
-        aggregates and are skipped.
+        a coarser kind than those drawn (the country; a county, on the map or only in
+        ``land``, when municipalities are drawn) are aggregates and are skipped.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
     lang : str
@@ -279,9 +279,15 @@ def map(  # the name issue 14 asks for; the builtin map is not used in this modu
     legend_title = name if title is None and isinstance(name, str) else None
     series = {str(k): _maps.number(v) for k, v in values.items()}
     chosen = _maps.layout(series)
-    if chosen.not_drawn:
-        shown = ", ".join(repr(i) for i in chosen.not_drawn)
-        warnings.warn(f"map: {len(chosen.not_drawn)} areas not drawn, no shape on the map of "
+    # An area the landscape calls coarser than the layer drawn is an aggregate of what is
+    # drawn (county 38 kept after the 2024 recoding has no shape on the 2024 map): skipped.
+    kinds = {a.id: str(a.kind) for a in land.areas}
+    rank = _maps.RANK
+    not_drawn = [i for i in chosen.not_drawn
+                 if rank.get(kinds.get(i, ""), -1) <= rank[chosen.kind]]
+    if not_drawn:
+        shown = ", ".join(repr(i) for i in not_drawn)
+        warnings.warn(f"map: {len(not_drawn)} areas not drawn, no shape on the map of "
                       f"{chosen.map.label}: {shown}", UserWarning, stacklevel=2)
     names = {a.id: a.name for a in land.areas}
     data = {i: series[i] for i in chosen.shapes}
