@@ -13,10 +13,10 @@ the layer drawn (the country; counties on a municipality map) are aggregates of 
 and are left out without a word; every other id that is not drawn is returned by name.
 
 Projection: equirectangular, longitude scaled by the cosine of the middle latitude of the
-areas drawn (x = lon·cos φ₀, y = lat). Over a county or a Danish region the distortion is
-below 1 %; over the whole of Norway (58°–71° N) shapes in the far north and south are
-stretched or squeezed east–west by up to about 30 %, acceptable for a choropleth, which shows
-values, not distances.
+areas drawn (x = lon·cos φ₀, y = lat). At the edges of Vestfold og Telemark (58.8°–60.2° N)
+the east–west scale is off by 2 %, of a Danish region by under 2 %; over the whole of Norway
+(58°–71.2° N) by +24 % in the south and −25 % in the north: acceptable for a choropleth,
+which shows values, not distances.
 
 Private: the report and :mod:`samkart.report.plot` use it; the signature of
 :func:`choropleth_svg` is what the report calls.
