@@ -17,6 +17,7 @@ outside (4,8)→(0,8)→(0,0)→(4,0); 2 = B's outside (4,0)→(8,0)→(8,8)→(
 
 from __future__ import annotations
 
+import itertools
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.path import Path as MplPath
 
 import samkart as sk
@@ -375,3 +378,19 @@ def test_series_values_work_too() -> None:
     series = pd.Series({"3807": 1.0, "3806": np.nan, "3805": pd.NA}, dtype=object)
     svg, _ = _maps.choropleth_svg(series, {}, lang="en", legend_title="x")
     assert "Porsgrunn: no data" in svg
+
+
+@given(st.lists(st.one_of(st.floats(-1e6, 1e6), st.integers(0, 50).map(float), st.just(math.nan)),
+                max_size=40))
+def test_classes_hold_every_value_in_order(values: list[float]) -> None:
+    """Property: at most five classes, in increasing order, and every finite value lies within
+    the bounds of the class :func:`class_of` gives it."""
+    bounds = _maps.classes(values)
+    finite = [v for v in values if math.isfinite(v)]
+    assert len(bounds) <= 5
+    assert bool(bounds) == bool(finite)
+    assert all(lo <= hi for lo, hi in bounds)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(bounds))
+    for v in finite:
+        lo, hi = bounds[_maps.class_of(v, bounds)]
+        assert lo <= v <= hi
