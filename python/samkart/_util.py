@@ -199,7 +199,7 @@ def check_file_size(path: Path, what: str = "file") -> None:
     limit = input_limits()["max_input_bytes"]
     try:
         size = path.stat().st_size
-    except OSError:
+    except (OSError, ValueError):  # missing, or not a path at all: left to the reader
         return
     if size > limit:
         raise limit_error(str(path), f"the {what} is {size:,} bytes; samkart reads at most "

@@ -172,7 +172,9 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> Landscape:
         data: dict[str, list[Any]] = {
             k: [_parse(k, fields.get(k), row.get(k, "")) for _line, row in rows] for k in columns}
         if table == "areas" and population:
-            data["population"] = [population.get(str(i or ""), []) for i in data.get("id", [])]
+            # An areas file without an id column still has one population cell per row.
+            ids = data.get("id", [None] * len(rows))
+            data["population"] = [population.get(str(i or ""), []) for i in ids]
         index = pd.Index([line for line, _row in rows], name="line")
         frames[table] = pd.DataFrame({k: pd.Series(v, index=index, dtype=object)
                                       for k, v in data.items()}, index=index)

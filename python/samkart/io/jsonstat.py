@@ -64,9 +64,10 @@ def _load(source: Source) -> tuple[Any, _Doc]:
             raise _Doc("<bytes>").fail("", f"the text is {len(source):,} bytes; samkart reads "
                                        f"at most {limit:,}")
         try:
-            source = source.decode("utf-8")
+            text = source.decode("utf-8")
         except UnicodeDecodeError as err:
             raise _Doc("<bytes>").fail("", f"not UTF-8 text (byte {err.start})") from None
+        return _parse(text, _Doc("<bytes>")), _Doc("<bytes>")  # bytes are the text, never a path
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         doc = _Doc("<string>")
         return _parse(source, doc), doc
@@ -77,8 +78,8 @@ def _load(source: Source) -> tuple[Any, _Doc]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise doc.fail("", f"not UTF-8 text (byte {err.start})") from None
-    except OSError as err:
-        msg = f"read_jsonstat: cannot read {str(path)!r}: {err.strerror or err}"
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the path
+        msg = f"read_jsonstat: cannot read {str(path)!r}: {getattr(err, 'strerror', None) or err}"
         raise ArgumentError(msg) from err
     return _parse(text, doc), doc
 
