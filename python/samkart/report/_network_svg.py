@@ -85,12 +85,12 @@ _TEXT: dict[str, dict[str, str]] = {
                           "forbindelser",
                     "en": "The collaboration network in {area}: {n} actors and {m} linked "
                           "pairs"},
-    "collapsed": {"nb": "Enheter (som OTs avdelinger og NAV-kontorene) er slått sammen med "
+    "collapsed": {"nb": "Enheter (avdelinger, lokale kontorer) er slått sammen med "
                         "organisasjonen de hører til.",
-                  "da": "Enheder (som afdelinger og lokale kontorer) er slået sammen med "
+                  "da": "Enheder (afdelinger, lokale kontorer) er slået sammen med "
                         "organisationen, de hører til.",
-                  "en": "Units (such as OT's departments and the NAV offices) are merged into "
-                        "the organisation they belong to."},
+                  "en": "Units (departments, local offices) are merged into the organisation "
+                        "they belong to."},
     "area_note": {"nb": "Med er aktørene som betjener {area}, også de som betjener hele "
                         "fylket eller landet.",
                   "da": "Med er aktørerne, der betjener {area}, også dem der betjener hele "
@@ -141,6 +141,9 @@ _RANK = {"informal": 0, "formal": 1, "agreement": 2}
 _FONT = 15.0  # label size in user units; the figure's scale sets the size on screen
 _CHAR = 0.56  # mean advance of a character, in ems (system sans-serif, Latin text)
 _LABEL_CHARS = 28
+#: Shorter names when every actor is named (a municipality's picture): the figure then stays
+#: small enough for its labels to be about 9 px on a 390 px phone.
+_LABEL_CHARS_ALL = 20
 _GAP_SLOTS = 1.5  # empty slots between two families
 
 
@@ -453,8 +456,9 @@ def network_svg(
     degree = [len(x) for x in neighbours]
     radius = [min(4.0 + 1.6 * math.sqrt(d), 13.0) for d in degree]
     r_max = max(radius, default=4.0)
-    ring = max(170.0, total * 1.3 * _FONT / (2 * math.pi))
-    labels = {a: shorten(names[a]) for a in ids if a in named}
+    ring = max(7 * _FONT, total * 1.3 * _FONT / (2 * math.pi))
+    limit = _LABEL_CHARS_ALL if n <= label_all else _LABEL_CHARS
+    labels = {a: shorten(names[a], limit) for a in ids if a in named}
     longest = max((len(t) for t in labels.values()), default=0) * _CHAR * _FONT
     margin = ring + r_max + 6 + longest + 12
     size = 2 * margin
@@ -495,7 +499,7 @@ def network_svg(
         d = (_arc(cx, cy, r_text, mid + span, mid - span, clockwise=False) if bottom
              else _arc(cx, cy, r_text, mid - span, mid + span))
         out.append(f'<path id="{path_id}" d="{d}" fill="none" stroke="none"/>'
-                   f'<text class="group-label" font-size="{font:.1f}" fill="#666" '
+                   f'<text class="group-label" style="font-size:{font:.1f}px" fill="#666" '
                    f'font-weight="600" text-anchor="middle" letter-spacing="0.5">'
                    f'<textPath href="#{path_id}" startOffset="50%">{_e(name)}</textPath>'
                    "</text>")
@@ -542,7 +546,9 @@ def network_svg(
     out.append("</g>")
 
     # Names, radiating out from the ring; on the left half turned to read left to right.
-    out.append(f'<g class="labels" font-size="{_FONT:.0f}" fill="#1a1a1a">')
+    # Sizes as inline styles: a page's stylesheet (``svg text {font-size: …}``) would
+    # override presentation attributes, and the margins are computed for this size.
+    out.append('<g class="labels" fill="#1a1a1a">')
     for i, a in enumerate(ids):
         if a not in labels:
             continue
@@ -554,12 +560,13 @@ def network_svg(
         weight = ' font-weight="700"' if a in cut else ""
         out.append(f'<text class="label" data-id="{_e(a)}" transform="translate({cx:.1f},'
                    f'{cy:.1f}) rotate({rotate:.1f})" x="{x:.1f}" dy="0.35em" '
-                   f'text-anchor="{"end" if left else "start"}"{weight}>'
+                   f'text-anchor="{"end" if left else "start"}" '
+                   f'style="font-size:{_FONT:.0f}px"{weight}>'
                    f"<title>{_e(names[a])}</title>{_e(labels[a])}</text>")
     out.append("</g></svg>")
 
     caption = [title_text + "."]
-    if collapsed:
+    if collapsed and root and any(u != r for u, r in root.items()):
         caption.append(_t("collapsed", lang))
     if area:
         caption.append(_t("area_note", lang, area=_area_name(frames, area)))
