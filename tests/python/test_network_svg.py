@@ -240,3 +240,12 @@ def test_vestfold_telemark(vt: sk.Landscape) -> None:
     names = {a.id: a.name for a in vt.actors}
     for c in fig.svg.iter(f"{SVG}circle"):
         assert str(c.findtext(f"{SVG}title")).startswith(names[str(c.get("data-id"))])
+
+
+def test_area_picture_drops_the_place_from_names(vt: sk.Landscape) -> None:
+    fig = _Figure(network_svg(vt, "nb", area="3807"))
+    assert fig.labels["skien-helsestasjon"] == "Helsestasjon og hel…"
+    assert fig.labels["skien-barnevern"] == "Barneverntjenesten"
+    assert fig.labels["nav-vt"] == "NAV Vestfold og Tel…"  # another place is kept
+    county = _Figure(network_svg(vt, "nb"))
+    assert county.labels["skien-helsestasjon"] == "Helsestasjon og hels…, Skien"

@@ -229,3 +229,26 @@ def test_dom_has_gap_table_and_network(chromium: Chromium, pages: dict[str, Path
     for actor in net.articulation_points():
         assert f'class="label" data-id="{actor}"' in svg[0]
     assert "Hull i tjenestetilbudet" in dom
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_network_figures_alone(width: int, chromium: Chromium, tmp_path: Path) -> None:
+    # The picture in every language and for a municipality (all actors named), without the
+    # report around it: every name inside its figure, nothing wider than the page.
+    from samkart.report._network_svg import network_svg
+
+    vt = sk.datasets.vestfold_telemark()
+    figures = [network_svg(vt, "en"), network_svg(vt, "da", area="3823"),
+               network_svg(vt, "nb", area="3807")]
+    page = tmp_path / "figures.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" '
+                    'content="width=device-width"></head><body style="margin:0 12px">'
+                    + "".join(figures) + "</body></html>", encoding="utf-8")
+    m = chromium.measure(page, width)
+    assert m.console == []
+    assert m.too_wide == []
+    assert m.labels > 27 + 20
+    assert m.labels_outside == []
+    shot, _ = chromium.screenshot(page, tmp_path / "figures.png", width, m.height)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / f"network-figures-{width}.png")

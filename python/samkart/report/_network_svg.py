@@ -91,10 +91,10 @@ _TEXT: dict[str, dict[str, str]] = {
                         "organisationen, de hører til.",
                   "en": "Units (departments, local offices) are merged into the organisation "
                         "they belong to."},
-    "area_note": {"nb": "Med er aktørene som betjener {area}, også de som betjener hele "
-                        "fylket eller landet.",
-                  "da": "Med er aktørerne, der betjener {area}, også dem der betjener hele "
-                        "regionen eller landet.",
+    "area_note": {"nb": "Tegningen viser aktørene som betjener {area}, også de som betjener "
+                        "hele fylket eller landet.",
+                  "da": "Tegningen viser de aktører, der betjener {area}, også dem der "
+                        "betjener hele regionen eller landet.",
                   "en": "Shown are the actors serving {area}, including those serving the "
                         "whole county or country."},
     "layout": {"nb": "Aktørene står i en ring, gruppert etter sektor (grå buer); størrelsen "
@@ -140,6 +140,7 @@ _RANK = {"informal": 0, "formal": 1, "agreement": 2}
 
 _FONT = 15.0  # label size in user units; the figure's scale sets the size on screen
 _CHAR = 0.56  # mean advance of a character, in ems (system sans-serif, Latin text)
+_CHAR_BOLD = 0.64  # the same in bold, with room for wide letters (measured in Chromium)
 _LABEL_CHARS = 28
 #: Shorter names when every actor is named (a municipality's picture): the figure then stays
 #: small enough for its labels to be about 9 px on a 390 px phone.
@@ -173,6 +174,15 @@ def shorten(name: str, limit: int = _LABEL_CHARS) -> str:
     if sep and len(tail) <= limit // 2:
         return head[: limit - len(tail) - 3].rstrip() + "…, " + tail
     return name[: limit - 1].rstrip() + "…"
+
+
+def _without_place(name: str, place: str) -> str:
+    """The name without a trailing ", Skien" or " i Skien" when the picture is of Skien: it
+    is the same for every local service there (the full name stays in the ``<title>``)."""
+    if not place:
+        return name
+    short = re.sub(rf"(?:,| i| in) {re.escape(place)}$", "", name)
+    return short or name
 
 
 # --- what is drawn ---------------------------------------------------------------------------
@@ -458,8 +468,10 @@ def network_svg(
     r_max = max(radius, default=4.0)
     ring = max(7 * _FONT, total * 1.3 * _FONT / (2 * math.pi))
     limit = _LABEL_CHARS_ALL if n <= label_all else _LABEL_CHARS
-    labels = {a: shorten(names[a], limit) for a in ids if a in named}
-    longest = max((len(t) for t in labels.values()), default=0) * _CHAR * _FONT
+    place = _area_name(frames, area) if area else ""
+    labels = {a: shorten(_without_place(names[a], place), limit) for a in ids if a in named}
+    longest = max((len(t) * (_CHAR_BOLD if a in cut else _CHAR) * _FONT
+                   for a, t in labels.items()), default=0.0)
     margin = ring + r_max + 6 + longest + 12
     size = 2 * margin
     cx = cy = margin
