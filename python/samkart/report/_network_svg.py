@@ -51,8 +51,9 @@ _UNKNOWN_COLOUR = "#777777"
 
 #: Families of sectors, in the order they go round the ring (clockwise from the top). The
 #: twenty-six sectors of the vocabulary are too many groups for one picture; these families
-#: follow the silos the seeds name (002 §3.1: school, health, labour and welfare, municipal
-#: services, the administrative levels). A sector outside the vocabulary goes to "other".
+#: are samkart's own grouping of them by the service field a reader knows (the seeds speak of
+#: silos in the public sector, 002 §3.1, without naming them). A sector outside the
+#: vocabulary goes to "other".
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("governance", ("administration", "county_governor", "directorate", "association",
                     "research", "public_health")),
