@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from samkart import _core
@@ -506,116 +505,13 @@ def _gaps(gaps: Any, lang: str, top: int, threshold: float,
     return counts + table + method, redacted
 
 
-def _layout(n: int, edges: npt.NDArray[np.intp], seed: int = 7,
-            iterations: int = 400) -> npt.NDArray[np.float64]:
-    """Fruchterman–Reingold (1991) spring layout in the unit square, seeded: the same
-    landscape always gives the same picture. A weak pull to the centre keeps components that
-    are not connected to the rest (and isolated actors) in the frame."""
-    rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, size=(n, 2))
-    if n <= 1:
-        return np.full((n, 2), 0.5)
-    k = 2.0 / np.sqrt(n)
-    temperature = 0.2
-    # Each iteration costs n² pairs: keep a large landscape (thousands of actors) to seconds.
-    iterations = int(min(iterations, max(40, 4e7 // (n * n))))
-    for it in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta**2).sum(axis=2))
-        np.fill_diagonal(dist, 1.0)
-        dist = np.maximum(dist, 1e-3)
-        repulse = (k * k / dist**2)
-        np.fill_diagonal(repulse, 0.0)
-        disp = (delta * repulse[:, :, None]).sum(axis=1)
-        if len(edges):
-            d = pos[edges[:, 0]] - pos[edges[:, 1]]
-            length = np.maximum(np.sqrt((d**2).sum(axis=1)), 1e-3)
-            pull = d * (length / k)[:, None]
-            np.add.at(disp, edges[:, 0], -pull)
-            np.add.at(disp, edges[:, 1], pull)
-        disp -= 0.08 * pos * np.sqrt((pos**2).sum(axis=1))[:, None] / k
-        size = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
-        step = temperature * (1.0 - it / iterations) + 0.002
-        pos += disp / size[:, None] * np.minimum(size, step)[:, None]
-    lo, hi = pos.min(axis=0), pos.max(axis=0)
-    span = np.where(hi - lo > 0, hi - lo, 1.0)
-    out: npt.NDArray[np.float64] = (pos - lo) / span
-    return out
-
-
 def _network(land: Landscape, d: _Data, lang: str) -> str:
-    from samkart.analysis.network import network
+    """The network picture: actors on a ring grouped by sector, units merged into their
+    organisation, cut-points and brokers named (:func:`samkart.report._network_svg.network_svg`).
+    """
+    from samkart.report._network_svg import network_svg
 
-    net = network(land)
-    ids = list(d.actors["id"])
-    index = {a: i for i, a in enumerate(ids)}
-    # The network is directed (a referral has a direction); the picture draws each pair of
-    # actors once, solid when any link between them is formal.
-    merged: dict[tuple[int, int], bool] = {}
-    edges_frame = net.edges()
-    for s, t, formal in zip(edges_frame["source"], edges_frame["target"], edges_frame["formal"],
-                            strict=True):
-        i, j = sorted((index[s], index[t]))
-        merged[(i, j)] = merged.get((i, j), False) or bool(formal)
-    pairs = np.array(list(merged), dtype=np.intp).reshape(-1, 2)
-    formal_flags = list(merged.values())
-    pos = _layout(len(ids), pairs)
-    degree = np.bincount(pairs.ravel(), minlength=len(ids)) if len(ids) else np.zeros(0)
-    width, height, margin = 960, 700, 40
-    xy = np.column_stack([margin + pos[:, 0] * (width - 2 * margin),
-                          margin + pos[:, 1] * (height - 2 * margin)]) if len(ids) else pos
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="network" id="network" '
-             f'viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{_e(_t("network_figure", lang, n=len(ids), m=len(pairs)))}">']
-    parts.append('<g class="edges" stroke="#8a8a8a" stroke-opacity="0.7">')
-    for (i, j), formal in zip(pairs, formal_flags, strict=True):
-        dash = "" if formal else ' stroke-dasharray="4 3"'
-        w = 1.6 if formal else 1.0
-        parts.append(f'<line x1="{xy[i, 0]:.1f}" y1="{xy[i, 1]:.1f}" x2="{xy[j, 0]:.1f}" '
-                     f'y2="{xy[j, 1]:.1f}" stroke-width="{w}"{dash}/>')
-    parts.append("</g><g class=\"actors\" stroke=\"#fff\" stroke-width=\"1\">")
-    for i, (a, owner) in enumerate(zip(ids, d.actors["owner"], strict=True)):
-        r = 4.0 + 1.6 * np.sqrt(degree[i])
-        colour = _OWNER_COLOURS.get(str(owner), "#777777")
-        title = f"{d.actor_name[a]} ({_label('owner', str(owner), lang)})"
-        parts.append(f'<circle class="actor" data-id="{_e(a)}" cx="{xy[i, 0]:.1f}" '
-                     f'cy="{xy[i, 1]:.1f}" r="{r:.1f}" fill="{colour}">'
-                     f"<title>{_e(title)}</title></circle>")
-    parts.append("</g><g class=\"labels\">")
-    # Names only for the best-connected actors (a hundred labels would hide the picture),
-    # and only where a label does not cover one already placed.
-    placed: list[tuple[float, float, float, float]] = []
-    for i in np.argsort(-degree, kind="stable")[: min(20, len(ids))]:
-        if degree[i] == 0 or len(placed) >= 14:
-            continue
-        name = d.actor_name[ids[i]]
-        short = name if len(name) <= 30 else name[:29] + "…"
-        anchor = "start" if xy[i, 0] < width * 0.75 else "end"
-        dx = 8 if anchor == "start" else -8
-        x0 = xy[i, 0] + dx if anchor == "start" else xy[i, 0] + dx - 6.2 * len(short)
-        box = (x0, xy[i, 1] - 8, x0 + 6.2 * len(short), xy[i, 1] + 6)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-               for b in placed):
-            continue
-        placed.append(box)
-        parts.append(f'<text x="{xy[i, 0] + dx:.1f}" y="{xy[i, 1] + 4:.1f}" '
-                     f'text-anchor="{anchor}" paint-order="stroke" stroke="#fff" '
-                     f'stroke-width="3">{_e(short)}</text>')
-    parts.append("</g></svg>")
-    used = [o for o in _OWNER_COLOURS if o in set(d.actors["owner"])]
-    legend = ['<div class="legend" id="network-legend">']
-    for o in used:
-        legend.append(f'<span><span class="swatch" style="background:{_OWNER_COLOURS[o]}">'
-                      f"</span>{_e(_label('owner', o, lang))}</span>")
-    legend.append('<span><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" '
-                  'x2="28" y2="5" stroke="#8a8a8a" stroke-width="1.6"/></svg> '
-                  f'{_e(_t("formal", lang))}</span>')
-    legend.append('<span><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" '
-                  'x2="28" y2="5" stroke="#8a8a8a" stroke-dasharray="4 3"/></svg> '
-                  f'{_e(_t("informal", lang))}</span></div>')
-    caption = _e(_t("network_figure", lang, n=len(ids), m=len(pairs)))
-    return (f"<figure>{''.join(parts)}<figcaption>{caption}. "
-            f"{_e(_t('network_note', lang))}</figcaption>{''.join(legend)}</figure>")
+    return network_svg(land, lang)
 
 
 class _Suppressed:
