@@ -114,7 +114,8 @@ def describe(key: str, lang: str = "en") -> IndicatorInfo:
                              known=False)
     labels = entry["label"]
     descriptions = entry["description"]
-    assert isinstance(labels, dict) and isinstance(descriptions, dict)
+    assert isinstance(labels, dict)
+    assert isinstance(descriptions, dict)
     headline = entry.get("headline")
     return IndicatorInfo(
         key=key, label=str(labels[lang]), description=str(descriptions[lang]),
@@ -138,7 +139,7 @@ def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
         text = text.rstrip("0").rstrip(".")
     whole, _, frac = text.partition(".")
     whole = whole.replace(",", _THOUSANDS[lang])
-    sign = "\u2212" if value < 0 and float(text.replace(",", "")) != 0 else ""
+    sign = "\u2212" if value < 0 and text.strip("0.,") else ""
     return sign + whole + (_DECIMAL[lang] + frac if frac else "")
 
 

@@ -157,7 +157,8 @@ def test_report_written_exit_0(vt_file: Path, tmp_path: Path,
     assert capsys.readouterr().out.strip() == f"wrote {out}"
     text = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in text
-    assert 'id="findings"' in text and 'id="keyfigures"' in text
+    assert 'id="findings"' in text
+    assert 'id="keyfigures"' in text
     assert "cannot be worked out from the totals" in text
     assert run(["report", str(vt_file), "-o", str(out), "--no-suppress"]) == 0
     assert "suppress_below=0" in out.read_text(encoding="utf-8")

@@ -19,16 +19,21 @@ from samkart.report._text import LEVEL_TEXT, SOURCES
 __all__ = ["appendix", "levels", "method"]
 
 
+def _rows(frame: pd.DataFrame) -> list[Any]:
+    """The rows of a record table as named tuples (typed loosely: columns hold lists)."""
+    return list(frame.itertuples(index=False))
+
+
 def levels(d: Data, lang: str) -> str:
     """The four levels in two lines each (002 §1.1), with the number of measures of the
     report's area at each (:func:`samkart.coverage`), and the prevention paradox."""
     if d.area is None:
         table = coverage(d.land, "level", "area", "measures", totals=True)
-        counts = {lv: float(table.loc[lv, "total"]) if lv in table.index else 0.0
+        counts = {lv: float(str(table.loc[lv, "total"])) if lv in table.index else 0.0
                   for lv in range(1, 5)}
     else:
         table = coverage(d.land, "level", "area", "measures", inherit=True, area=d.area)
-        counts = {lv: float(table.loc[lv, d.area]) if lv in table.index
+        counts = {lv: float(str(table.loc[lv, d.area])) if lv in table.index
                   and d.area in table.columns else 0.0 for lv in range(1, 5)}
     items = []
     for lv in range(1, 5):
@@ -42,7 +47,7 @@ def levels(d: Data, lang: str) -> str:
 
 
 def _mapped(d: Data, lang: str) -> str:
-    areas = [a for a in d.areas.itertuples(index=False)
+    areas = [a for a in _rows(d.areas)
              if a.kind == "municipality" and (d.area is None or a.id == d.area)]
     rows = []
     for a in areas:
@@ -73,25 +78,26 @@ def _record_rows(d: Data, lang: str) -> list[tuple[str, str, str]]:
         value = getattr(r, "citation", "") or ""
         return "" if pd.isna(value) else str(value)
 
-    for r in d.areas.itertuples(index=False):
+    for r in _rows(d.areas):
         if r.illustrative and (d.area is None or r.id in {d.area, *d.above, *d.below}):
             rows.append((t("areas", lang), str(r.name), cite(r)))
-    for r in d.actors.itertuples(index=False):
+    for r in _rows(d.actors):
         if r.illustrative and d.serves(str(r.id)):
             rows.append((t("actors", lang), str(r.name), cite(r)))
-    for r in d.measures.itertuples(index=False):
+    for r in _rows(d.measures):
         if r.illustrative and any(d.serves(str(p)) for p in r.providers):
             rows.append((t("measures", lang), str(r.name), cite(r)))
-    for r in d.links.itertuples(index=False):
+    for r in _rows(d.links):
         if r.illustrative and (d.serves(str(r.source)) and d.serves(str(r.target))):
             name = (f"{d.actor_name.get(r.source, r.source)} – "
                     f"{d.actor_name.get(r.target, r.target)} ({label('link_kind', r.kind, lang)})")
             rows.append((t("links", lang), name, cite(r)))
-    for r in d.transitions.itertuples(index=False):
+    for r in _rows(d.transitions):
         if r.illustrative and (d.serves(str(r.source)) or d.serves(str(r.target))):
-            name = f"{d.actor_name.get(r.source, r.source)} → {d.actor_name.get(r.target, r.target)}"
+            name = (f"{d.actor_name.get(r.source, r.source)} → "
+                    f"{d.actor_name.get(r.target, r.target)}")
             rows.append((t("transitions", lang), name, cite(r)))
-    for r in d.indicators.itertuples(index=False):
+    for r in _rows(d.indicators):
         if r.illustrative:
             rows.append((t("indicators_records", lang), describe(str(r.key), lang).label,
                          str(r.source or "")))

@@ -11,6 +11,8 @@ follow as a short list; every indicator of the landscape is in the appendix.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from samkart.indicators import describe, format_value
@@ -49,7 +51,7 @@ def home_area(d: Data, ind: pd.DataFrame) -> str | None:
     return str(counts.idxmax())
 
 
-def _year(value: object, lang: str) -> str:
+def _year(value: Any, lang: str) -> str:
     return t("year_unknown", lang) if pd.isna(value) else str(int(str(value)))
 
 

@@ -56,7 +56,7 @@ def _draw(values: Mapping[str, float | None], d: Data, lang: str, title: str,
     try:
         svg, missing = choropleth_svg(values, names, lang=lang, legend_title=title,
                                       number_format=fmt, highlight=d.area)
-    except Exception:  # noqa: BLE001 - no shapes for these areas: the table stands alone
+    except Exception:  # no shapes for these areas (or none drawn): the table stands alone
         return f'<p class="note map-note">{e(t("map_unavailable", lang))}</p>'
     note = ""
     if missing:

@@ -43,18 +43,19 @@ from samkart._util import did_you_mean, write_atomic
 from samkart.analysis.mapping import age_coverage, coverage, role_map
 from samkart.errors import ArgumentError
 from samkart.report import _appendix, _findings, _keyfigures, _mapsection
-from samkart.report._common import LANGUAGES, Data, Suppressed, check_lang, e, heatmap
+from samkart.report._common import LANGUAGES, check_lang, heatmap, number, simple_table
+from samkart.report._common import Data as _Data
+from samkart.report._common import Suppressed as _Suppressed
+from samkart.report._common import e as _e
 from samkart.report._common import label as _label
 from samkart.report._common import level_labels as _level_labels
 from samkart.report._common import level_rows as _level_rows
-from samkart.report._common import number, simple_table
-from samkart.report._text import KIND_LABELS, t
+from samkart.report._text import KIND_LABELS as _KIND_LABELS
+from samkart.report._text import t as _t
 
 __all__ = ["LANGUAGES", "render", "report"]
 
 # The names the sections below (and the network picture) were written with.
-_t, _e, _Data, _Suppressed = t, e, Data, Suppressed
-_KIND_LABELS = KIND_LABELS
 _PEOPLE_VALUE_KINDS = _findings.PEOPLE_VALUE_KINDS
 _redact = _findings.redact
 
