@@ -79,7 +79,8 @@ _SCRIPT = """
     scrollWidth: doc.scrollWidth,
     height: Math.max(doc.scrollHeight, document.body.scrollHeight),
     tooWide: tooWide,
-    mapAreas: document.querySelectorAll('path[data-area]').length,
+    mapAreas: Array.from(document.querySelectorAll('svg'))
+      .map(s => s.querySelectorAll('path[data-area]').length).filter(n => n > 0),
     labels: document.querySelectorAll('svg.network text.label').length,
     labelsOutside: outside
   };
@@ -118,8 +119,8 @@ class Measure:
     """The page's full height in CSS pixels."""
     too_wide: list[str]
     """Elements reaching past the viewport (tag#id.class left..right), outermost only."""
-    map_areas: int
-    """``path[data-area]`` elements: one shape per area of the map."""
+    map_areas: list[int]
+    """``path[data-area]`` elements of each map (an SVG with any): one shape per area."""
     labels: int
     """Network labels drawn."""
     labels_outside: list[str]
@@ -197,7 +198,7 @@ class Chromium:
             raise RuntimeError(msg)
         r = json.loads(html.unescape(found.group(1)))
         return Measure(int(r["width"]), int(r["scrollWidth"]), int(r["height"]),
-                       list(r["tooWide"]), int(r["mapAreas"]), int(r["labels"]),
+                       list(r["tooWide"]), [int(n) for n in r["mapAreas"]], int(r["labels"]),
                        list(r["labelsOutside"]), console)
 
     def screenshot(self, page: Path, out: Path, width: int, height: int | None = None,

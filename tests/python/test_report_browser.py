@@ -11,7 +11,6 @@ it. One Chromium profile serves the whole session; a report is measured once per
 
 from __future__ import annotations
 
-import inspect
 import re
 import shutil
 from collections.abc import Callable
@@ -62,7 +61,7 @@ def test_wide_element_is_seen(chromium: Chromium, tmp_path: Path) -> None:
     assert narrow.too_wide == ["table#wide 8..608"]
     assert narrow.scroll_width > 390
     assert narrow.labels_outside == ["out"]
-    assert narrow.map_areas == 2
+    assert narrow.map_areas == [2]
     assert chromium.measure(page, 1280).too_wide == []
 
 
@@ -84,9 +83,7 @@ def _vestfold_telemark(path: Path) -> Path:
 
 
 def _one_municipality(path: Path) -> Path:
-    if "area" not in inspect.signature(report).parameters:
-        pytest.skip("report(..., area=) does not exist yet (branch council): remove at merge")
-    return report(sk.datasets.vestfold_telemark(), path, "nb", area="3807")  # type: ignore[call-arg]
+    return report(sk.datasets.vestfold_telemark(), path, "nb", area="3807")
 
 
 def _danish(path: Path) -> Path:
@@ -101,15 +98,6 @@ REPORTS: dict[str, Callable[[Path], Path]] = {
     "skien-nb": _one_municipality,
     "danish-da": _danish,
 }
-
-#: Known faults of the report's layout that another branch fixes; the test fails (strict
-#: xfail) as soon as the fault is gone, so the marker is removed then.
-_TOO_WIDE_TODAY = pytest.mark.xfail(
-    strict=True,
-    reason="the report's tables (gaps, heatmaps, age bands, role map) are wider than a phone "
-           "and the participants heatmap wider than 1,280 px; branch council makes them "
-           "scroll inside the page")
-
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, Path]:
@@ -149,7 +137,7 @@ def test_no_console_errors_and_labels_inside(
     assert m.labels_outside == []  # ... and every name is inside the figure
 
 
-@pytest.mark.parametrize("width", [pytest.param(w, marks=_TOO_WIDE_TODAY) for w in WIDTHS])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_nothing_wider_than_the_page(
         name: str, width: int, chromium: Chromium, pages: dict[str, Path],
@@ -175,15 +163,13 @@ def test_map_has_one_shape_per_municipality(
         measures: dict[tuple[str, int], Measure],
         tmp_path_factory: pytest.TempPathFactory) -> None:
     m = _measure(name, 1280, chromium, pages, measures, tmp_path_factory)
-    if m.map_areas == 0:
-        pytest.skip("the report has no map yet (the maps helper comes from branch maps): "
-                    "remove at merge")
     land = (sk.datasets.danish_municipality() if name == "danish-da"  # type: ignore[attr-defined]
             else sk.datasets.vestfold_telemark())
     frame = land.to_frames()["areas"]
     county = frame[frame["kind"] == "county"]["id"]
     municipalities = frame[(frame["kind"] == "municipality") & frame["parent"].isin(county)]
-    assert m.map_areas == len(municipalities)
+    assert m.map_areas  # every map draws each municipality of the county once
+    assert set(m.map_areas) == {len(municipalities)}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -216,19 +202,23 @@ def test_pdf(name: str, low: int, high: int, chromium: Chromium, pages: dict[str
     shutil.copyfile(pdf, ARTIFACTS / f"report-{name}.pdf")
 
 
-def test_dom_has_gap_table_and_network(chromium: Chromium, pages: dict[str, Path],
-                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_dom_has_findings_and_network(chromium: Chromium, pages: dict[str, Path],
+                                     tmp_path_factory: pytest.TempPathFactory) -> None:
     dom, console = chromium.dump_dom(_page("vt-nb", pages, tmp_path_factory))
     assert console == []
-    gap_rows = re.findall(r'<table class="gaps" id="gap-table">(.*?)</table>', dom, re.S)[0]
-    assert gap_rows.count("<tr>") == 26  # header and the 25 most severe
+    # The 12 service findings of Vestfold og Telemark as cards in the findings section, the 4
+    # data findings in the appendix.
+    findings = dom.split('<section id="findings"')[1].split("</section>\n")[0]
+    gaps = sk.find_gaps(sk.datasets.vestfold_telemark())
+    service = [f for f in gaps.findings() if f.category == "service"]
+    assert findings.count('<article class="finding') >= len(service) == 12
     svg = re.findall(r'<svg[^>]*class="network".*?</svg>', dom, re.S)
     assert len(svg) == 1
     net = sk.network(sk.datasets.vestfold_telemark(), collapse_units=True)
     assert svg[0].count('class="actor"') == len(net)
     for actor in net.articulation_points():
         assert f'class="label" data-id="{actor}"' in svg[0]
-    assert "Hull i tjenestetilbudet" in dom
+    assert "Funn: hvor unge kan falle mellom tjenestene" in dom
 
 
 @pytest.mark.parametrize("width", WIDTHS)
