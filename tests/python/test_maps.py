@@ -136,9 +136,18 @@ def test_classes_one_per_value_up_to_five() -> None:
 
 
 def test_classes_five_equal_intervals_holding_their_upper_bound() -> None:
-    bounds = _maps.classes([0, 1, 2, 3, 4, 10])
+    bounds = _maps.classes([0, 1, 2, 3, 4.5, 10])
     assert bounds == [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10)]
     assert [_maps.class_of(v, bounds) for v in (0, 2, 2.5, 4, 8.1, 10)] == [0, 0, 1, 1, 4, 4]
+
+
+def test_whole_numbers_get_whole_classes() -> None:
+    # Counts (findings 0–5 per municipality, measures 8–28): no count on two labels.
+    assert _maps.classes([0, 1, 2, 3, 4, 5]) == [(0, 1), (2, 2), (3, 3), (4, 4), (5, 5)]
+    assert _maps.classes(range(8, 29)) == [(8, 12), (13, 16), (17, 20), (21, 24), (25, 28)]
+    bounds = _maps.classes([0, 1, 2, 3, 4, 10])
+    assert bounds == [(0, 2), (3, 4), (5, 6), (7, 8), (9, 10)]
+    assert [_maps.class_of(v, bounds) for v in (0, 2, 3, 4, 9, 10)] == [0, 0, 1, 1, 4, 4]
 
 
 def test_colours_are_matplotlibs_viridis_light_to_dark() -> None:
@@ -286,18 +295,19 @@ def test_vestfold_og_telemark_draws_its_23_municipalities(
 
 
 def test_the_legend_shows_the_classes_and_their_colours() -> None:
-    values: dict[str, float | None] = {"3807": 0, "3806": 2, "3805": 4, "3811": 6, "3803": 8,
-                                       "3804": 10, "3808": None}
+    values: dict[str, float | None] = {"3807": 0.0, "3806": 2.0, "3805": 4.0, "3811": 6.0,
+                                       "3803": 8.0, "3804": 10.5, "3808": None}
     svg, _ = _maps.choropleth_svg(values, {}, lang="en", legend_title="Capacity")
     root = parse(svg)
     fill = {p.get("data-area"): p.get("fill") for p in area_paths(root)}
-    # Six distinct values: five intervals of 2 from 0 to 10, each holding its upper bound.
+    # Six distinct values: five intervals of 2.1 from 0 to 10.5, each holding its upper bound.
     assert fill["3807"] == fill["3806"] == "#fde725"
     assert fill["3805"] == "#5cc863"
     assert fill["3804"] == "#440154"
     assert (fill["3808"] or "").startswith("url(#samkart-nodata-")
     texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert texts[:8] == ["Capacity", "0–2", "2–4", "4–6", "6–8", "8–10", "no data",
+    assert texts[:8] == ["Capacity", "0–2.1", "2.1–4.2", "4.2–6.3", "6.3–8.4", "8.4–10.5",
+                         "no data",
                          "Kommune- og fylkesgrenser: © Kartverket, CC BY 4.0"]
     title = titles(root)
     assert title["3808"] == "Notodden: no data"  # the map's own name when names lacks it

@@ -181,6 +181,12 @@ def classes(values: Iterable[float]) -> list[tuple[float, float]]:
     if len(finite) <= 5:
         return [(v, v) for v in finite]
     lo, hi = finite[0], finite[-1]
+    if all(v.is_integer() for v in finite):
+        # Whole numbers (counts of measures, of findings): integer edges, and each class's
+        # lower bound the first whole number above the previous class, so that a legend
+        # reads "0–1, 2, 3, 4, 5" and no count sits on two classes' labels.
+        edges = sorted({lo + round((hi - lo) * k / 5) for k in range(6)})
+        return [(edges[0], edges[1])] + [(a + 1, b) for a, b in pairwise(edges[1:])]
     edges = [lo + (hi - lo) * k / 5 for k in range(6)]
     edges[-1] = hi
     return list(pairwise(edges))
