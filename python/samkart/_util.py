@@ -272,6 +272,14 @@ def read_csv_rows(path: Path, *, strip: bool = False
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             header = [str(h).strip() for h in reader.fieldnames or []]
+            twice = sorted({h for h in header if h and header.count(h) > 1})
+            if twice:
+                # A dict row keeps only the last of two equal columns: the first would be
+                # dropped without a word (found by fuzzing read_survey).
+                msg = (f"{path}, line 1: the column {twice[0]!r} is named twice; rename or "
+                       "remove one of them")
+                raise SchemaError(msg, [("", 1, None, f"column {twice[0]!r} named twice")],
+                                  str(path))
             for row in reader:
                 line = reader.line_num
                 if len(rows) >= limit:
