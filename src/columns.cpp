@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 #include "json_locate.hpp"
@@ -77,12 +77,16 @@ std::string expected(const FieldInfo& info) {
 
 /// Distinct strings, each coded once; with `unique` (ids, which never repeat), or once the first
 /// 512 strings were mostly distinct, every string is its own name, without the cost of hashing.
+///
+/// An open-addressing table of (hash, code) slots, linear probing, at most half full: one hash
+/// and usually one comparison per string, and no allocation per distinct string beyond its name
+/// (std::unordered_map allocated a node for each and took a third of to_columns; issue 12).
 class StringCodes {
 public:
     StringCodes(Column& column, std::size_t expected, bool unique = false)
         : column_(column), unique_(unique) {
         column_.names.reserve(unique ? expected : expected / 4);
-        if (!unique) codes_.reserve(expected / 4);
+        if (!unique) grow(1024);  // grows as names come; most columns stop at 512
     }
     std::int32_t code(const std::string& s) {
         const auto next = static_cast<std::int32_t>(column_.names.size());
@@ -90,21 +94,54 @@ public:
             column_.names.push_back(s);
             return next;
         }
-        const auto [it, added] = codes_.try_emplace(s, next);
-        if (added) column_.names.push_back(s);
+        const std::uint64_t h = std::hash<std::string_view>{}(s);
+        std::size_t i = h & mask_;
+        std::int32_t found = -1;
+        for (; slots_[i].code >= 0; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.hash == h && column_.names[static_cast<std::size_t>(slot.code)] == s) {
+                found = slot.code;
+                break;
+            }
+        }
+        if (found < 0) {
+            column_.names.push_back(s);
+            slots_[i] = {h, next};
+            found = next;
+            if (2 * column_.names.size() > slots_.size()) grow(2 * slots_.size());
+        }
         // Mostly distinct (names, free text): hashing saves nothing, so stop.
         if (++seen_ == 512 && column_.names.size() > seen_ / 2) {
             unique_ = true;
-            codes_ = {};
+            slots_ = {};
         }
-        return it->second;
+        return found;
     }
 
 private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::int32_t code = -1;  ///< −1: empty
+    };
+    /// A table of `size` slots (a power of two) holding the names coded so far.
+    void grow(std::size_t size) {
+        std::size_t n = 64;
+        while (n < size) n *= 2;
+        std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(n));
+        mask_ = n - 1;
+        for (const Slot& slot : old) {
+            if (slot.code < 0) continue;
+            std::size_t i = slot.hash & mask_;
+            while (slots_[i].code >= 0) i = (i + 1) & mask_;
+            slots_[i] = slot;
+        }
+    }
+
     Column& column_;
     bool unique_;
     std::size_t seen_ = 0;
-    std::unordered_map<std::string_view, std::int32_t> codes_;
+    std::size_t mask_ = 0;
+    std::vector<Slot> slots_;
 };
 
 template <class E>
@@ -141,12 +178,15 @@ void write_field(CollectionColumns& out, const FieldInfo& info, const std::vecto
             c.codes.push_back((r.*member) ? static_cast<std::int32_t>(*(r.*member)) : -1);
     } else if constexpr (std::is_same_v<V, Level>) {
         c.kind = ColumnKind::NUMBERS;
+        c.numbers.reserve(n);
         for (const auto& r : records) c.numbers.push_back(static_cast<double>(r.*member));
     } else if constexpr (std::is_same_v<V, bool>) {
         c.kind = ColumnKind::BOOLS;
+        c.numbers.reserve(n);
         for (const auto& r : records) c.numbers.push_back((r.*member) ? 1.0 : 0.0);
     } else if constexpr (std::is_arithmetic_v<V>) {
         c.kind = ColumnKind::NUMBERS;
+        c.numbers.reserve(n);
         for (const auto& r : records) c.numbers.push_back(static_cast<double>(r.*member));
     } else if constexpr (std::is_same_v<V, std::optional<AgeRange>>) {
         Column hi;
@@ -166,6 +206,7 @@ void write_field(CollectionColumns& out, const FieldInfo& info, const std::vecto
     } else if constexpr (is_optional<V>::value) {
         static_assert(std::is_arithmetic_v<typename is_optional<V>::type>, "a field type columns.cpp does not know");
         c.kind = ColumnKind::NUMBERS;
+        c.numbers.reserve(n);
         for (const auto& r : records)
             c.numbers.push_back((r.*member) ? static_cast<double>(*(r.*member)) : absent);
     } else if constexpr (std::is_same_v<V, std::vector<PopulationBand>>) {
