@@ -51,6 +51,15 @@ py::array_t<T> to_numpy(const std::vector<T>& values) {
     return out;
 }
 
+/// The vector's buffer as a numpy array that owns it (no copy: freshly allocated megabytes
+/// cost page faults as much as copying them).
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& values) {
+    auto* owned = new std::vector<T>(std::move(values));
+    const py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+}
+
 /// A new 1-d object array of n empty slots (NULL, which numpy treats as None); the callers fill
 /// every slot.
 py::array object_array(std::size_t n) {
@@ -73,7 +82,7 @@ private:
     bool was_enabled_;
 };
 
-py::array names_to_numpy(const std::vector<std::string>& names) {
+py::array names_to_numpy(const std::vector<std::string_view>& names) {
     py::array out = object_array(names.size());
     auto** data = static_cast<PyObject**>(out.mutable_data());
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -86,7 +95,7 @@ py::array names_to_numpy(const std::vector<std::string>& names) {
 }
 
 /// The names as UTF-8 bytes end to end and their k + 1 offsets: no Python object per string.
-py::tuple names_to_utf8(const std::vector<std::string>& names) {
+py::tuple names_to_utf8(const std::vector<std::string_view>& names) {
     std::vector<std::int64_t> offsets;
     offsets.reserve(names.size() + 1);
     offsets.push_back(0);
@@ -107,7 +116,7 @@ enum class Strings : std::uint8_t {
 /// One new str per name, owned by the vector (released by the caller's array or decref'd).
 class PyNames {
 public:
-    explicit PyNames(const std::vector<std::string>& names) {
+    explicit PyNames(const std::vector<std::string_view>& names) {
         objects_.reserve(names.size());
         for (const auto& n : names) {
             PyObject* s = PyUnicode_FromStringAndSize(n.data(), static_cast<Py_ssize_t>(n.size()));
@@ -133,7 +142,7 @@ private:
 
 /// A text column as the cells of a pandas column: ("text", values, present).
 py::tuple text_cells(const Column& c) {
-    const PyNames names(c.names);
+    const PyNames names(c.views);
     const bool present = std::any_of(c.codes.begin(), c.codes.end(), [](std::int32_t k) { return k >= 0; });
     static const py::handle nan = py::object(py::module_::import("numpy").attr("nan")).release();
     PyObject* missing = present ? nan.ptr() : Py_None;
@@ -154,7 +163,7 @@ py::tuple text_cells(const Column& c) {
 /// A list column as the cells of a pandas column: ("cells", values), a new list per row (users
 /// may change one cell's list without changing another's), the str objects shared.
 py::tuple list_cells(const Column& c) {
-    const PyNames names(c.names);
+    const PyNames names(c.views);
     const std::size_t rows = c.offsets.empty() ? 0 : c.offsets.size() - 1;
     py::array out = object_array(rows);
     auto** data = static_cast<PyObject**>(out.mutable_data());
@@ -170,7 +179,7 @@ py::tuple list_cells(const Column& c) {
     return py::make_tuple("cells", out);
 }
 
-py::tuple column_to_python(const Column& c, Strings strings, const FieldInfo* info) {
+py::tuple column_to_python(Column& c, Strings strings, const FieldInfo* info) {
     const bool utf8 = strings == Strings::UTF8;
     const bool vocabulary = info && (info->type == FieldType::ENUM || info->type == FieldType::ENUM_LIST);
     const bool cells = strings == Strings::FRAMES && !vocabulary;
@@ -178,11 +187,11 @@ py::tuple column_to_python(const Column& c, Strings strings, const FieldInfo* in
         case ColumnKind::STRINGS:
             if (cells) return text_cells(c);
             if (utf8) {
-                const py::tuple names = names_to_utf8(c.names);
-                return py::make_tuple("strings8", to_numpy(c.codes), names[0], names[1]);
+                const py::tuple names = names_to_utf8(c.views);
+                return py::make_tuple("strings8", to_numpy(std::move(c.codes)), names[0], names[1]);
             }
-            return py::make_tuple("strings", to_numpy(c.codes), names_to_numpy(c.names));
-        case ColumnKind::NUMBERS: return py::make_tuple("numbers", to_numpy(c.numbers));
+            return py::make_tuple("strings", to_numpy(std::move(c.codes)), names_to_numpy(c.views));
+        case ColumnKind::NUMBERS: return py::make_tuple("numbers", to_numpy(std::move(c.numbers)));
         case ColumnKind::BOOLS: {
             py::array_t<bool> out(static_cast<py::ssize_t>(c.numbers.size()));
             bool* data = out.mutable_data();
@@ -192,14 +201,16 @@ py::tuple column_to_python(const Column& c, Strings strings, const FieldInfo* in
         case ColumnKind::LISTS:
             if (strings == Strings::FRAMES) return list_cells(c);
             if (utf8) {
-                const py::tuple names = names_to_utf8(c.names);
-                return py::make_tuple("lists8", to_numpy(c.offsets), to_numpy(c.codes), names[0], names[1]);
+                const py::tuple names = names_to_utf8(c.views);
+                return py::make_tuple("lists8", to_numpy(std::move(c.offsets)), to_numpy(std::move(c.codes)),
+                                      names[0], names[1]);
             }
-            return py::make_tuple("lists", to_numpy(c.offsets), to_numpy(c.codes), names_to_numpy(c.names));
+            return py::make_tuple("lists", to_numpy(std::move(c.offsets)), to_numpy(std::move(c.codes)),
+                                  names_to_numpy(c.views));
         case ColumnKind::BANDS: {
             py::array_t<double> bands({static_cast<py::ssize_t>(c.numbers.size() / 3), py::ssize_t{3}});
             std::copy(c.numbers.begin(), c.numbers.end(), bands.mutable_data());
-            return py::make_tuple("bands", to_numpy(c.offsets), bands);
+            return py::make_tuple("bands", to_numpy(std::move(c.offsets)), bands);
         }
     }
     throw std::logic_error("unknown column kind");
@@ -499,15 +510,15 @@ py::dict state_of(const Landscape& land, Strings strings) {
     LandscapeColumns columns;
     {
         py::gil_scoped_release release;
-        columns = to_columns(land.records());
+        columns = to_column_views(land.records());  // `land` outlives the views: see the caller
     }
     py::dict out;
     out["name"] = columns.name;
     out["year"] = columns.year ? py::object(py::int_(*columns.year)) : py::object(py::none());
     out["currency"] = columns.currency;
-    for (const auto& table : columns.collections) {
+    for (auto& table : columns.collections) {
         py::dict cols;
-        for (const auto& c : table.columns)
+        for (auto& c : table.columns)
             cols[py::str(c.name)] = column_to_python(c, strings, column_field(table.collection, c.name));
         out[py::str(table.collection)] = cols;
     }
