@@ -5,7 +5,8 @@ One frame per collection, one row per record, one column per field of the field 
 core turns the landscape into columns of numpy arrays and reads them back
 (``include/samkart/io/columns.hpp``); no JSON text is made on the way. The columns:
 
-- text (ids, names, references, dates): strings, missing values where a field is absent;
+- text (ids, names, references, dates): pandas' string dtype, NaN where a field is absent (an
+  ``object`` column of None where no record has the field);
 - names of a closed vocabulary (``kind``, ``owner``, ``intensity``, ``status``, ...): a
   ``pandas.Categorical`` whose categories are the whole vocabulary in its order, so that
   ``value_counts()`` and group-bys show the names nobody uses too;
@@ -14,8 +15,8 @@ core turns the landscape into columns of numpy arrays and reads them back
 - whole numbers (``year`` of indicators) and ``ages``: nullable ``Int64``, ages as two columns
   ``age_min`` and ``age_max``;
 - flags (``illustrative``, ``formal``, ``consent``): bool;
-- lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a list per cell
-  (an empty list where there is none), and ``population`` of areas a list of
+- lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a new list per
+  cell (an empty list where there is none; equal strings of a column are one str object), and ``population`` of areas a list of
   ``{"ages": [min, max], "count": n}``. A list column, not a long table, so that one row stays one
   record and the frames round-trip; ``frame.explode("providers")`` gives the long form
   (one row per measure and provider) in one call, as pandas and tidyr users expect.
