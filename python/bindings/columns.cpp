@@ -143,7 +143,8 @@ private:
 /// A text column as the cells of a pandas column: ("text", values, present).
 py::tuple text_cells(const Column& c) {
     const PyNames names(c.views);
-    const bool present = std::any_of(c.codes.begin(), c.codes.end(), [](std::int32_t k) { return k >= 0; });
+    const bool present =
+        std::any_of(c.codes.begin(), c.codes.end(), [](std::int32_t k) { return k >= 0; });
     static const py::handle nan = py::object(py::module_::import("numpy").attr("nan")).release();
     PyObject* missing = present ? nan.ptr() : Py_None;
     py::array out = object_array(c.codes.size());
@@ -173,7 +174,8 @@ py::tuple list_cells(const Column& c) {
         PyObject* row = PyList_New(static_cast<Py_ssize_t>(c.offsets[i + 1] - begin));
         if (!row) throw py::error_already_set();
         for (std::int64_t k = begin; k < c.offsets[i + 1]; ++k)
-            PyList_SET_ITEM(row, static_cast<Py_ssize_t>(k - begin), names[c.codes[static_cast<std::size_t>(k)]]);
+            PyList_SET_ITEM(row, static_cast<Py_ssize_t>(k - begin),
+                            names[c.codes[static_cast<std::size_t>(k)]]);
         data[i] = row;
     }
     return py::make_tuple("cells", out);
@@ -181,7 +183,8 @@ py::tuple list_cells(const Column& c) {
 
 py::tuple column_to_python(Column& c, Strings strings, const FieldInfo* info) {
     const bool utf8 = strings == Strings::UTF8;
-    const bool vocabulary = info && (info->type == FieldType::ENUM || info->type == FieldType::ENUM_LIST);
+    const bool vocabulary =
+        info && (info->type == FieldType::ENUM || info->type == FieldType::ENUM_LIST);
     const bool cells = strings == Strings::FRAMES && !vocabulary;
     switch (c.kind) {
         case ColumnKind::STRINGS:
@@ -202,11 +205,11 @@ py::tuple column_to_python(Column& c, Strings strings, const FieldInfo* info) {
             if (strings == Strings::FRAMES) return list_cells(c);
             if (utf8) {
                 const py::tuple names = names_to_utf8(c.views);
-                return py::make_tuple("lists8", to_numpy(std::move(c.offsets)), to_numpy(std::move(c.codes)),
-                                      names[0], names[1]);
+                return py::make_tuple("lists8", to_numpy(std::move(c.offsets)),
+                                      to_numpy(std::move(c.codes)), names[0], names[1]);
             }
-            return py::make_tuple("lists", to_numpy(std::move(c.offsets)), to_numpy(std::move(c.codes)),
-                                  names_to_numpy(c.views));
+            return py::make_tuple("lists", to_numpy(std::move(c.offsets)),
+                                  to_numpy(std::move(c.codes)), names_to_numpy(c.views));
         case ColumnKind::BANDS: {
             py::array_t<double> bands({static_cast<py::ssize_t>(c.numbers.size() / 3), py::ssize_t{3}});
             std::copy(c.numbers.begin(), c.numbers.end(), bands.mutable_data());
@@ -519,7 +522,8 @@ py::dict state_of(const Landscape& land, Strings strings) {
     for (auto& table : columns.collections) {
         py::dict cols;
         for (auto& c : table.columns)
-            cols[py::str(c.name)] = column_to_python(c, strings, column_field(table.collection, c.name));
+            cols[py::str(c.name)] =
+                column_to_python(c, strings, column_field(table.collection, c.name));
         out[py::str(table.collection)] = cols;
     }
     return out;

@@ -260,12 +260,14 @@ TEST_CASE("columns: strings are coded once per distinct string across blocks of 
     r.name = "x";
     for (int i = 0; i < 600; ++i)
         r.links.push_back({.source = i % 2 == 0 ? "a" : "b", .target = "t" + std::to_string(i),
-                           .coordinator = i == 599 ? std::optional<std::string>("a") : std::nullopt});
+                           .coordinator =
+                               i == 599 ? std::optional<std::string>("a") : std::nullopt});
     const LandscapeColumns c = to_columns(r);
     const Column& source = column(c, "links", "source");
     CHECK(source.names == std::vector<std::string>{"a", "b"});
     REQUIRE(source.codes.size() == 600);
-    for (std::size_t i = 0; i < 600; ++i) CHECK(source.codes[i] == static_cast<std::int32_t>(i % 2));
+    for (std::size_t i = 0; i < 600; ++i)
+        CHECK(source.codes[i] == static_cast<std::int32_t>(i % 2));
     const Column& target = column(c, "links", "target");
     CHECK(target.names.size() == 600);
     CHECK(target.names[300] == "t300");
@@ -298,8 +300,11 @@ TEST_CASE("columns: to_column_views are to_columns with the names left as views"
             CHECK(y.names.empty());
             CHECK(std::vector<std::string>(y.views.begin(), y.views.end()) == x.names);
             CHECK(x.offsets == y.offsets);
-            CHECK(std::equal(x.numbers.begin(), x.numbers.end(), y.numbers.begin(), y.numbers.end(),
-                             [](double u, double v) { return u == v || (std::isnan(u) && std::isnan(v)); }));
+            const auto same = [](double u, double v) {
+                return u == v || (std::isnan(u) && std::isnan(v));
+            };
+            CHECK(std::equal(x.numbers.begin(), x.numbers.end(), y.numbers.begin(),
+                             y.numbers.end(), same));
         }
     }
     CHECK(Landscape::from_records(records_from_columns(owned)) == land);
