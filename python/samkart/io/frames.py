@@ -16,10 +16,11 @@ core turns the landscape into columns of numpy arrays and reads them back
   ``age_min`` and ``age_max``;
 - flags (``illustrative``, ``formal``, ``consent``): bool;
 - lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a new list per
-  cell (an empty list where there is none; equal strings of a column are one str object), and ``population`` of areas a list of
-  ``{"ages": [min, max], "count": n}``. A list column, not a long table, so that one row stays one
-  record and the frames round-trip; ``frame.explode("providers")`` gives the long form
-  (one row per measure and provider) in one call, as pandas and tidyr users expect.
+  cell (an empty list where there is none; equal strings of a column are one str object), and
+  ``population`` of areas a list of ``{"ages": [min, max], "count": n}``. A list column, not a
+  long table, so that one row stays one record and the frames round-trip;
+  ``frame.explode("providers")`` gives the long form (one row per measure and provider) in one
+  call, as pandas and tidyr users expect.
 
 Each frame's ``attrs["samkart"]`` holds the landscape's ``name``, ``year`` and ``currency``, so
 ``from_frames(**land.to_frames())`` gives a landscape equal to ``land``.
