@@ -329,7 +329,7 @@ def test_text_columns_are_what_pandas_infers_from_the_strings(small: sk.Landscap
 
 
 def test_list_cells_are_new_lists_sharing_their_strings(small: sk.Landscape) -> None:
-    kind, cells = sk._core.frame_columns(small)["actors"]["areas"]  # type: ignore[attr-defined]
+    kind, cells = sk._core.frame_columns(small)["actors"]["areas"]
     assert kind == "cells"
     assert cells.tolist() == [["3807"], ["3807"], ["3807"]]
     # One str per distinct string of the column, shared by the cells...

@@ -99,7 +99,7 @@ def to_frames(land: Landscape) -> dict[str, pd.DataFrame]:
     # The core gives text and list columns as the cells pandas holds (one str per distinct
     # string, a list per cell, made in C++); here each column gets its dtype explicitly, so that
     # pandas neither infers nor checks types cell by cell (issue 12: ≤ 0.15× json.load).
-    state = _core.frame_columns(land)  # type: ignore[attr-defined]  # stubs: scripts/stubs.sh
+    state = _core.frame_columns(land)
     header = {"name": state["name"], "year": state["year"], "currency": state["currency"]}
     text = _text_dtype()
     frames: dict[str, pd.DataFrame] = {}
