@@ -71,6 +71,9 @@ Simulation simulate_as(const FlowModel& m, Eigen::Index persons, Eigen::Index st
     return as<Simulation>(py::make_tuple(trajectories, occupancy));
 }
 
+/// A FlowModel's pickled state: (states, matrix, step).
+using ModelState = py::typing::Tuple<py::typing::List<py::str>, hint::AnyArray, py::str>;
+
 }  // namespace
 
 void register_flow(py::module_& m) {
@@ -145,9 +148,10 @@ void register_flow(py::module_& m) {
         // matrix, so a worker process rebuilds the same model (executor=, samkart._parallel).
         .def(py::pickle(
             [](const FlowModel& f) {
-                return py::make_tuple(f.states(), Eigen::MatrixXd(f.matrix()), f.step());
+                return as<ModelState>(
+                    py::make_tuple(f.states(), Eigen::MatrixXd(f.matrix()), f.step()));
             },
-            [](const py::tuple& t) {
+            [](const ModelState& t) {
                 if (t.size() != 3) throw ArgumentError("FlowModel: unpickling needs (states, matrix, step)");
                 return FlowModel(py::cast<std::vector<std::string>>(t[0]),
                                  py::cast<Eigen::MatrixXd>(t[1]), py::cast<std::string>(t[2]));

@@ -29,14 +29,17 @@ Level to_level(int value, const char* rule) {
 
 /// A gap as a tuple of its fields (the kind by name), for pickling: reports travel between
 /// the processes of an executor (samkart._parallel) and are cached on disk.
-py::tuple gap_state(const Gap& g) {
-    return py::make_tuple(
+using GapState = py::typing::Tuple<hint::Any, py::ellipsis>;
+using ReportState = py::typing::Tuple<py::typing::List<GapState>, py::typing::List<py::str>>;
+
+GapState gap_state(const Gap& g) {
+    return as<GapState>(py::make_tuple(
         std::string(gap_kind_name(g.kind)), g.severity, g.area, g.level, ages_to_python(g.ages), g.actors,
         g.value, g.expected, g.area_name, g.area_kind, g.actor_names, g.measures, g.measure_names, g.detail,
-        g.value_missing, g.illustrative, g.young_people, g.records, g.cause, g.subject);
+        g.value_missing, g.illustrative, g.young_people, g.records, g.cause, g.subject));
 }
 
-Gap gap_from_state(const py::tuple& t) {
+Gap gap_from_state(const GapState& t) {
     if (t.size() != 20) throw ArgumentError("Gap: unpickling needs the 20 fields of gap_state");
     Gap g;
     g.kind = parse_gap_kind(py::cast<std::string>(t[0]));
@@ -243,13 +246,13 @@ measures end at 21 with no service taking over. ``gaps`` are positions in the re
             [](const GapReport& r) {
                 py::list gaps;
                 for (const auto& g : r.gaps()) gaps.append(gap_state(g));
-                return py::make_tuple(gaps, r.notes());
+                return as<ReportState>(py::make_tuple(gaps, r.notes()));
             },
-            [](const py::tuple& t) {
+            [](const ReportState& t) {
                 if (t.size() != 2) throw ArgumentError("GapReport: unpickling needs (gaps, notes)");
                 std::vector<Gap> gaps;
                 for (auto g : py::reinterpret_borrow<py::list>(t[0]))
-                    gaps.push_back(gap_from_state(py::reinterpret_borrow<py::tuple>(g)));
+                    gaps.push_back(gap_from_state(py::reinterpret_borrow<GapState>(g)));
                 return GapReport(std::move(gaps), py::cast<std::vector<std::string>>(t[1]));
             }));
 

@@ -24,6 +24,7 @@ is never imported here: a Client is recognised only when the caller has imported
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import os
 import pickle
 import shutil
@@ -35,9 +36,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
+from samkart._core import Landscape
 from samkart.errors import ArgumentError
 
-__all__ = ["Batch", "Shared", "chunks", "is_dask_client", "worker_count"]
+__all__ = ["Batch", "Shared", "chunks", "is_dask_client", "map_areas", "worker_count"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -231,10 +233,82 @@ class Batch(Generic[T]):
         """Release what was sent: the scattered data, the temporary file."""
         if self._future is not None:
             future, self._future = self._future, None
-            try:
+            with contextlib.suppress(Exception):  # a cluster already closed
                 future.release()
-            except Exception:  # pragma: no cover - a cluster already closed
-                pass
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+
+
+# --- map_areas -------------------------------------------------------------------------------
+
+#: The area kinds ``map_areas`` accepts as ``level``.
+AREA_KINDS = ("country", "county", "municipality", "district")
+
+
+def _area_task(shared: Shared[tuple[Landscape, Callable[..., Any]]], area: str) -> Any:
+    land, func = shared.value
+    return func(land, area)
+
+
+def map_areas(
+    land: Landscape,
+    func: Callable[[Landscape, str], R],
+    level: str = "municipality",
+    *,
+    areas: Iterable[str] | None = None,
+    executor: object = None,
+) -> dict[str, R]:
+    """``func(land, area_id)`` for every area of kind ``level``, gathered by area id.
+
+    An analysis per area (a role map, the gaps of one municipality, a network, a report file)
+    over a whole country: with ``executor`` (a ``concurrent.futures`` executor or a
+    ``dask.distributed.Client``) the areas run in parallel, one task per area, and the
+    landscape (with ``func``) is sent to each worker once, not once per area
+    (``samkart._parallel``). ``func`` must be picklable for processes and clusters: a
+    module-level function or a ``functools.partial`` of one, not a lambda.
+
+    Parameters
+    ----------
+    land : Landscape
+    func : callable (land, area_id) -> result
+    level : {"country", "county", "municipality", "district"}
+        The kind of the areas to run over.
+    areas : iterable of str, optional
+        Only these area ids (each must be of kind ``level``), in this order.
+    executor : None, concurrent.futures.Executor or distributed.Client
+        None runs in this process, one area after the other.
+
+    Returns
+    -------
+    dict
+        ``{area_id: func(land, area_id)}``, in landscape order (or the order of ``areas``).
+
+    Raises
+    ------
+    ArgumentError
+        An unknown ``level``, no area of that kind, an area of ``areas`` that is not of that
+        kind, an executor of another type.
+    """
+    if level not in AREA_KINDS:
+        raise ArgumentError(f"map_areas: unknown level {level!r}; one of {', '.join(AREA_KINDS)}")
+    of_kind = [a.id for a in land.areas if a.kind == level]
+    if areas is not None:
+        wanted = list(areas)
+        allowed = set(of_kind)
+        wrong = [a for a in wanted if a not in allowed]
+        if wrong:
+            raise ArgumentError(
+                f"map_areas: not {level} areas of the landscape: {', '.join(map(str, wrong))}"
+            )
+        of_kind = wanted
+    elif not of_kind:
+        kinds = sorted({a.kind for a in land.areas})
+        raise ArgumentError(
+            f"map_areas: the landscape has no area of kind {level!r} (it has: "
+            f"{', '.join(kinds) or 'no areas'})"
+        )
+    check_executor(executor, "map_areas")
+    with Batch(executor, (land, func), "map_areas") as batch:
+        results = batch.map(_area_task, of_kind)
+    return dict(zip(of_kind, results, strict=True))
