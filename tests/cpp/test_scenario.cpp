@@ -14,7 +14,10 @@
 // nothing (no indicator). Greedy order: club, agreement, level2; then it stops.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
