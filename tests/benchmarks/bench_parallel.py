@@ -35,7 +35,7 @@ import samkart as sk
 from samkart.analysis.scenario import Change, prioritize
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_scenario import candidate_specs  # noqa: E402
+from bench_scenario import candidate_specs
 
 
 def load() -> str:

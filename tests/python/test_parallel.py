@@ -4,12 +4,14 @@ pickled once per batch (not once per task), and the result objects pickle."""
 
 from __future__ import annotations
 
+import argparse
 import concurrent.futures as cf
 import functools
 import math
 import pickle
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -365,3 +367,70 @@ def test_scenario_results_pickle() -> None:
     comparison = sk.compare(land, c["agreement"].apply())
     assert round_trip(comparison) == comparison
     assert math.isclose(round_trip(comparison).severity_reduced, comparison.severity_reduced)
+
+
+# --- one report per municipality, and the command line --------------------------------------------
+
+
+def reported() -> sk.Landscape:
+    """The two municipalities with a measure each and a link, so that the reports have levels,
+    a network and findings to show (Vestfold og Telemark's 23 take minutes on a loaded CI)."""
+    land = two_municipalities()
+    land.add_measure("kvp", name="Kvalifiseringsprogrammet", level=4, providers=["nav-larvik"],
+                     ages=(18, 29), capacity=40)
+    land.add_measure("ot", name="Oppfølging", level=3, providers=["ot-larvik"], ages=(16, 21))
+    land.add_measure("kurs", name="Jobbkurs", level=2, providers=["nav-skien"], ages=(16, 29))
+    land.add_link("ot-larvik", "nav-larvik", kind="agreement", formal=True,
+                  coordinator="ot-larvik")
+    return land
+
+
+def test_area_reports_on_an_executor_are_the_serial_files(executor: Any, tmp_path: Path) -> None:
+    from samkart.report import write_area_reports
+
+    land = reported()
+    serial = write_area_reports(land, tmp_path / "serial", "municipality", "en")
+    parallel = write_area_reports(land, tmp_path / "parallel", "municipality", "en",
+                                  executor=executor)
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    assert [p.name for p in serial] == [
+        "all.html", "3805-larvik.html", "3807-skien.html", "index.html",
+    ]  # fmt: skip
+    assert "Kvalifiseringsprogrammet" in serial[1].read_text(encoding="utf-8")
+    for a, b in zip(serial, parallel, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def run_cli(argv: list[str]) -> int:
+    from samkart.cli_analysis import add_commands
+
+    parser = argparse.ArgumentParser(prog="samkart")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2
+    status: int = args.run(args)
+    return status
+
+
+def test_report_per_area_with_workers_and_a_scheduler(
+    dask_client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "two.json"
+    sk.write_json(reported(), str(path))
+    base = ["report", str(path), "--per-area", "municipality", "--lang", "da", "-o"]
+    assert run_cli([*base, str(tmp_path / "serial")]) == 0
+    assert run_cli([*base, str(tmp_path / "pool"), "--workers", "2"]) == 0
+    address = dask_client.scheduler.address
+    assert run_cli([*base, str(tmp_path / "dask"), "--scheduler", address]) == 0
+    assert capsys.readouterr().out.count("wrote 2 reports") == 3
+    for name in ("pool", "dask"):
+        for serial in (tmp_path / "serial").iterdir():
+            assert (tmp_path / name / serial.name).read_bytes() == serial.read_bytes()
+    # The flags need --per-area, and take one way of running at a time.
+    out = str(tmp_path / "one.html")
+    assert run_cli(["report", str(path), "-o", out, "--workers", "2"]) == 2
+    assert "--workers and --scheduler need --per-area" in capsys.readouterr().err
+    assert run_cli([*base, out, "--workers", "2", "--scheduler", address]) == 2
+    assert run_cli([*base, out, "--workers", "0"]) == 2
