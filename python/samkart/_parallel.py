@@ -25,18 +25,20 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import functools
 import os
 import pickle
 import shutil
 import sys
-import tempfile
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from samkart._core import Landscape
+from samkart._util import private_folder, write_atomic
 from samkart.errors import ArgumentError
 
 __all__ = ["Batch", "Shared", "chunks", "is_dask_client", "map_areas", "worker_count"]
@@ -179,15 +181,15 @@ class Batch(Generic[T]):
         check_executor(executor, where)
         self.executor = executor
         self.shared: Shared[T] = Shared(value)
-        self._dir: str | None = None
+        self._dir: Path | None = None
         self._ref: _FileRef | None = None
         self._future: Any = None
         if isinstance(executor, cf.ProcessPoolExecutor):
-            self._dir = tempfile.mkdtemp(prefix="samkart-batch-")
-            path = os.path.join(self._dir, "shared.pickle")
-            with open(path, "wb") as file:
-                pickle.dump(self.shared, file, protocol=pickle.HIGHEST_PROTOCOL)
-            self._ref = _FileRef(path, self.shared.token)
+            self._dir = private_folder("samkart-batch-")
+            path = self._dir / "shared.pickle"
+            dump = functools.partial(pickle.dump, self.shared, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(path, dump, binary=True)
+            self._ref = _FileRef(str(path), self.shared.token)
         elif is_dask_client(executor):
             self._future = executor.scatter(  # type: ignore[attr-defined]
                 self.shared, broadcast=True, hash=False
