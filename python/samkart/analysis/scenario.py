@@ -871,12 +871,12 @@ def prioritize(
         reuse: reuse the unchanged parts of the gap analysis (the fast path; same result).
         executor: where the candidates of each step are evaluated: None (here, one after the
             other), a ``concurrent.futures`` executor or a ``dask.distributed.Client``. The
-            candidates of a step are split into one chunk per worker; the landscape, the
-            candidates and the rules are sent to each worker once (``samkart._parallel``),
-            and each worker rebuilds the current landscape by applying the steps chosen so
-            far. The choice, its tie-break and the explanations are made here, so the result
-            is identical to the serial one whatever the executor and the number of workers
-            (docs/national-scale.md).
+            candidates of a step are dealt out round-robin into one chunk per worker; the
+            landscape, the candidates and the rules are sent to each worker once
+            (``samkart._parallel``), and each worker rebuilds the current landscape by
+            applying the steps chosen so far. The choice, its tie-break and the explanations
+            are made here, so the result is identical to the serial one whatever the executor
+            and the number of workers (docs/national-scale.md).
 
     Raises:
         ArgumentError: ``k`` < 1, no candidates, a candidate of another type or without change.
@@ -906,9 +906,14 @@ def prioritize(
         with _parallel.Batch(executor, payload, "prioritize") as batch:
 
             def evaluate(chosen: list[int], indices: list[int]) -> list[float | None]:
-                tasks = [(tuple(chosen), c) for c in _parallel.chunks(indices, batch.workers)]
-                parts = batch.map(_evaluate_chunk, tasks)
-                return [total for part in parts for total in part]
+                # Dealt out round-robin, not cut in runs: candidates of one kind cost alike
+                # (a new link rebuilds the network, a new key does not) and often come together.
+                n = max(1, min(batch.workers, len(indices)))
+                tasks = [(tuple(chosen), indices[i::n]) for i in range(n)]
+                totals: list[float | None] = [None] * len(indices)
+                for i, part in enumerate(batch.map(_evaluate_chunk, tasks)):
+                    totals[i::n] = part
+                return totals
 
             result = _core.prioritize(land, converted, count, reuse, arguments, evaluate)
     steps = [
