@@ -71,6 +71,9 @@ Simulation simulate_as(const FlowModel& m, Eigen::Index persons, Eigen::Index st
     return as<Simulation>(py::make_tuple(trajectories, occupancy));
 }
 
+/// A FlowModel's pickled state: (states, matrix, step).
+using ModelState = py::typing::Tuple<py::typing::List<py::str>, hint::AnyArray, py::str>;
+
 }  // namespace
 
 void register_flow(py::module_& m) {
@@ -140,7 +143,19 @@ void register_flow(py::module_& m) {
             },
             py::arg("persons"), py::arg("steps"), py::arg("start"), py::arg("counts"),
             py::arg("seed"), py::arg("threads") = 0,
-            "(trajectories persons × (steps + 1) int8 or int16, occupancy (steps + 1) × #states)");
+            "(trajectories persons × (steps + 1) int8 or int16, occupancy (steps + 1) × #states)")
+        // Pickled from its data, (states, matrix, step): the absorbing states follow from the
+        // matrix, so a worker process rebuilds the same model (executor=, samkart._parallel).
+        .def(py::pickle(
+            [](const FlowModel& f) {
+                return as<ModelState>(
+                    py::make_tuple(f.states(), Eigen::MatrixXd(f.matrix()), f.step()));
+            },
+            [](const ModelState& t) {
+                if (t.size() != 3) throw ArgumentError("FlowModel: unpickling needs (states, matrix, step)");
+                return FlowModel(py::cast<std::vector<std::string>>(t[0]),
+                                 py::cast<Eigen::MatrixXd>(t[1]), py::cast<std::string>(t[2]));
+            }));
 
     m.def(
         "count_transitions",
@@ -165,13 +180,13 @@ void register_flow(py::module_& m) {
         "bootstrap",
         [](const FlowModel& model, Column<std::int64_t> ids, Column<std::int64_t> times,
            Column<std::int32_t> states, std::vector<std::string> id_names, Eigen::Index reps,
-           std::uint64_t seed, unsigned threads) {
+           std::uint64_t seed, unsigned threads, std::uint64_t first) {
             const PanelArgs args{std::move(ids), std::move(times), std::move(states),
                                  std::move(id_names)};
             Bootstrap b;
             {
                 py::gil_scoped_release release;
-                b = bootstrap(model, args.panel(), reps, seed, threads);
+                b = bootstrap(model, args.panel(), reps, seed, threads, first);
             }
             hint::Table out;
             out["matrices"] = stack_to_numpy(std::move(b.matrices));
@@ -183,26 +198,29 @@ void register_flow(py::module_& m) {
             return out;
         },
         py::arg("model"), py::arg("ids"), py::arg("times"), py::arg("states"), py::arg("id_names"),
-        py::arg("reps"), py::arg("seed"), py::arg("threads") = 0,
+        py::arg("reps"), py::arg("seed"), py::arg("threads") = 0, py::arg("first") = 0,
         "Bootstrap replicates (persons resampled with replacement) of a model estimated from a "
         "panel: a dict of reps × ... stacks (matrices, absorption_probabilities, expected_steps, "
-        "expected_visits, stationary) and rows_filled.");
+        "expected_visits, stationary) and rows_filled. Replicate r of the call draws from the "
+        "stream (seed, first + r), so blocks of replicates concatenate to one call's result.");
 
     m.def(
         "dirichlet_draws",
         [](const Eigen::MatrixXd& counts, Eigen::Index draws, std::uint64_t seed, double prior,
-           const std::vector<Eigen::Index>& absorbing, unsigned threads) {
+           const std::vector<Eigen::Index>& absorbing, unsigned threads, std::uint64_t first) {
             MatrixStack s;
             {
                 py::gil_scoped_release release;
-                s = dirichlet_draws(counts, draws, seed, prior, absorbing, threads);
+                s = dirichlet_draws(counts, draws, seed, prior, absorbing, threads, first);
             }
             return stack_to_numpy(std::move(s));
         },
         py::arg("counts"), py::arg("draws"), py::arg("seed"), py::arg("prior") = 1.0,
         py::arg_v("absorbing", std::vector<Eigen::Index>{}, "()"), py::arg("threads") = 0,
+        py::arg("first") = 0,
         "Draws × #states × #states transition matrices: each row i not in `absorbing` is "
-        "Dirichlet(counts[i, :] + prior); absorbing rows stay identity rows.");
+        "Dirichlet(counts[i, :] + prior); absorbing rows stay identity rows. Draw d of the call "
+        "uses the stream (seed, first + d), so blocks of draws concatenate to one call's result.");
 
     m.def(
         "project_draws",

@@ -27,6 +27,48 @@ Level to_level(int value, const char* rule) {
     return *level;
 }
 
+/// A gap as a tuple of its fields (the kind by name), for pickling: reports travel between
+/// the processes of an executor (samkart._parallel) and are cached on disk.
+using GapState = py::typing::Tuple<hint::Any, py::ellipsis>;
+using ReportState = py::typing::Tuple<py::typing::List<GapState>, py::typing::List<py::str>>;
+
+GapState gap_state(const Gap& g) {
+    return as<GapState>(py::make_tuple(
+        std::string(gap_kind_name(g.kind)), g.severity, g.area, g.level, ages_to_python(g.ages), g.actors,
+        g.value, g.expected, g.area_name, g.area_kind, g.actor_names, g.measures, g.measure_names, g.detail,
+        g.value_missing, g.illustrative, g.young_people, g.records, g.cause, g.subject));
+}
+
+Gap gap_from_state(const GapState& t) {
+    if (t.size() != 20) throw ArgumentError("Gap: unpickling needs the 20 fields of gap_state");
+    Gap g;
+    g.kind = parse_gap_kind(py::cast<std::string>(t[0]));
+    g.category = gap_category(g.kind);
+    g.severity = py::cast<double>(t[1]);
+    g.area = py::cast<std::optional<std::string>>(t[2]);
+    g.level = py::cast<std::optional<Level>>(t[3]);
+    if (!t[4].is_none()) {
+        const auto ages = py::cast<std::pair<int, int>>(t[4]);
+        g.ages = AgeRange{ages.first, ages.second};
+    }
+    g.actors = py::cast<std::vector<std::string>>(t[5]);
+    g.value = py::cast<std::optional<double>>(t[6]);
+    g.expected = py::cast<std::optional<double>>(t[7]);
+    g.area_name = py::cast<std::string>(t[8]);
+    g.area_kind = py::cast<std::string>(t[9]);
+    g.actor_names = py::cast<std::vector<std::string>>(t[10]);
+    g.measures = py::cast<std::vector<std::string>>(t[11]);
+    g.measure_names = py::cast<std::vector<std::string>>(t[12]);
+    g.detail = py::cast<std::string>(t[13]);
+    g.value_missing = py::cast<std::size_t>(t[14]);
+    g.illustrative = py::cast<bool>(t[15]);
+    g.young_people = py::cast<std::optional<double>>(t[16]);
+    g.records = py::cast<std::vector<std::string>>(t[17]);
+    g.cause = py::cast<std::string>(t[18]);
+    g.subject = py::cast<std::string>(t[19]);
+    return g;
+}
+
 }  // namespace
 
 GapRules make_gap_rules(std::pair<int, int> ages, std::vector<double> level_weights, int cliff_min_level,
@@ -125,6 +167,7 @@ kind (docs/gaps.md). ``message(lang)`` says what is missing and what would close
                    std::to_string(g.severity).substr(0, 5) + ", area=" + g.area.value_or("None") + ")";
         });
     def_equals(gap);
+    gap.def(py::pickle(&gap_state, &gap_from_state));
 
     py::class_<Finding> finding(m, "Finding", R"doc(
 The gaps of one cause, grouped for a reader: e.g. every department of OT whose level-3
@@ -196,7 +239,22 @@ measures end at 21 with no service taking over. ``gaps`` are positions in the re
              "severity, then the number of areas.")
         .def("to_json", &GapReport::to_json, py::arg("lang") = "en", py::arg("indent") = 2,
              "{\"gaps\": [...], \"notes\": [...]} as JSON text: every Gap field plus \"message\" in "
-             "`lang`. @throws ArgumentError for an unknown language.");
+             "`lang`. @throws ArgumentError for an unknown language.")
+        // Pickled from its gaps and notes; the report's order is total, so re-sorting the
+        // sorted gaps in the constructor keeps it.
+        .def(py::pickle(
+            [](const GapReport& r) {
+                py::list gaps;
+                for (const auto& g : r.gaps()) gaps.append(gap_state(g));
+                return as<ReportState>(py::make_tuple(gaps, r.notes()));
+            },
+            [](const ReportState& t) {
+                if (t.size() != 2) throw ArgumentError("GapReport: unpickling needs (gaps, notes)");
+                std::vector<Gap> gaps;
+                for (auto g : py::reinterpret_borrow<py::list>(t[0]))
+                    gaps.push_back(gap_from_state(py::reinterpret_borrow<GapState>(g)));
+                return GapReport(std::move(gaps), py::cast<std::vector<std::string>>(t[1]));
+            }));
 
     m.def("gap_kinds", [] {
         std::vector<std::string> out;

@@ -141,6 +141,36 @@ Change make_change(const std::string& kind, const py::dict& args, double cost, c
     return change;
 }
 
+/// GapRules from the dict of samkart.GapRules._arguments().
+GapRules rules_from(const Args& rules) {
+    return make_gap_rules(
+        py::cast<std::pair<int, int>>(rules["ages"]), py::cast<std::vector<double>>(rules["level_weights"]),
+        py::cast<int>(rules["cliff_min_level"]),
+        py::cast<std::optional<std::vector<std::tuple<int, std::string, double>>>>(rules["needs"]),
+        py::cast<int>(rules["duplication_min_overlap"]), py::cast<double>(rules["capacity_unknown_share"]),
+        py::cast<std::vector<int>>(rules["capacity_levels"]),
+        py::cast<std::vector<int>>(rules["duplication_levels"]),
+        py::cast<bool>(rules["statutory_coordination"]),
+        py::cast<std::vector<std::string>>(rules["statutory_bases"]),
+        py::cast<double>(rules["volume_reference"]),
+        py::cast<std::vector<std::string>>(rules["silo_by"]), py::cast<int>(rules["silo_min_size"]),
+        py::cast<double>(rules["silo_threshold"]), py::cast<int>(rules["spof_min_separated"]),
+        py::cast<int>(rules["max_referral_hops"]), py::cast<std::string>(rules["imbalance_value"]),
+        py::cast<double>(rules["min_level1_share"]),
+        py::cast<std::map<std::string, double>>(rules["kind_weights"]),
+        py::cast<std::optional<std::vector<std::string>>>(rules["kinds"]));
+}
+
+/// The candidates as C++ values: (label, changes) pairs.
+using CandidateList = std::vector<std::pair<std::string, std::vector<Change>>>;
+
+std::vector<Candidate> candidate_values(const CandidateList& candidates) {
+    std::vector<Candidate> list;
+    list.reserve(candidates.size());
+    for (const auto& [label, changes] : candidates) list.push_back({label, changes});
+    return list;
+}
+
 }  // namespace
 
 void register_scenario(py::module_& m) {
@@ -218,33 +248,40 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
         .def_readonly("severity_after", &Prioritization::severity_after, "Total severity at the end.")
         .def_readonly("notes", &Prioritization::notes, "Why fewer than k steps; candidates dropped.");
 
-    m.def("prioritize", [](const Landscape& land,
-                           const std::vector<std::pair<std::string, std::vector<Change>>>& candidates, std::size_t k,
-                           bool reuse, const Args& rules) {
-        const auto gap_rules = make_gap_rules(
-            py::cast<std::pair<int, int>>(rules["ages"]), py::cast<std::vector<double>>(rules["level_weights"]),
-            py::cast<int>(rules["cliff_min_level"]),
-            py::cast<std::optional<std::vector<std::tuple<int, std::string, double>>>>(rules["needs"]),
-            py::cast<int>(rules["duplication_min_overlap"]), py::cast<double>(rules["capacity_unknown_share"]),
-            py::cast<std::vector<int>>(rules["capacity_levels"]),
-            py::cast<std::vector<int>>(rules["duplication_levels"]),
-            py::cast<bool>(rules["statutory_coordination"]),
-            py::cast<std::vector<std::string>>(rules["statutory_bases"]),
-            py::cast<double>(rules["volume_reference"]),
-            py::cast<std::vector<std::string>>(rules["silo_by"]), py::cast<int>(rules["silo_min_size"]),
-            py::cast<double>(rules["silo_threshold"]), py::cast<int>(rules["spof_min_separated"]),
-            py::cast<int>(rules["max_referral_hops"]), py::cast<std::string>(rules["imbalance_value"]),
-            py::cast<double>(rules["min_level1_share"]),
-            py::cast<std::map<std::string, double>>(rules["kind_weights"]),
-            py::cast<std::optional<std::vector<std::string>>>(rules["kinds"]));
-        std::vector<Candidate> list;
-        list.reserve(candidates.size());
-        for (const auto& [label, changes] : candidates) list.push_back({label, changes});
+    m.def("prioritize", [](const Landscape& land, const CandidateList& candidates, std::size_t k,
+                           bool reuse, const Args& rules, const py::object& evaluate) {
+        const auto gap_rules = rules_from(rules);
+        const auto list = candidate_values(candidates);
+        if (evaluate.is_none()) {
+            py::gil_scoped_release nogil;
+            return prioritize(land, list, k, gap_rules, reuse);
+        }
+        // The choice stays here; each step's evaluations go to the Python callable (an
+        // executor's map in samkart._parallel), called with the GIL held.
+        const CandidateEvaluator evaluator = [&evaluate](const Landscape&, std::span<const std::size_t> chosen,
+                                                         std::span<const std::size_t> indices) {
+            py::gil_scoped_acquire gil;
+            const std::vector<std::size_t> c(chosen.begin(), chosen.end()), i(indices.begin(), indices.end());
+            return py::cast<std::vector<std::optional<double>>>(evaluate(c, i));
+        };
         py::gil_scoped_release nogil;
-        return prioritize(land, list, k, gap_rules, reuse);
+        return prioritize(land, list, k, gap_rules, reuse, evaluator);
     }, py::arg("land"), py::arg("candidates"), py::arg("k"), py::arg("reuse"), py::arg("rules"),
+       py::arg("evaluate") = py::none(),
        "Greedy prioritization of (label, changes) candidates under the gap rules given as the dict of\n"
-       "samkart.GapRules._arguments(). @throws as samkart::prioritize.");
+       "samkart.GapRules._arguments(). With `evaluate`, a callable (chosen, indices) -> totals, each\n"
+       "step's candidates are evaluated by it (as evaluate_candidates on the landscape after the\n"
+       "chosen candidates). @throws as samkart::prioritize.");
+
+    m.def("evaluate_candidates", [](const Landscape& current, const CandidateList& candidates,
+                                    const std::vector<std::size_t>& indices, bool reuse, const Args& rules) {
+        const auto gap_rules = rules_from(rules);
+        const auto list = candidate_values(candidates);
+        py::gil_scoped_release nogil;
+        return evaluate_candidates(current, list, indices, gap_rules, reuse);
+    }, py::arg("current"), py::arg("candidates"), py::arg("indices"), py::arg("reuse"), py::arg("rules"),
+       "The total gap severity after each candidate indices[i] applied to `current`, or None where it\n"
+       "does not apply: one step of prioritize, for a worker of an executor.");
 }
 
 }  // namespace samkart::python

@@ -47,6 +47,7 @@ from samkart._core import (
     validate_json_file,
     write_json,
 )
+from samkart._parallel import map_areas
 from samkart.analysis import flow, mapping, scenario
 from samkart.analysis import gaps as gaps  # modules as attributes, as in the flat layout
 from samkart.analysis import privacy as privacy
@@ -155,6 +156,7 @@ __all__ = [
     "jsonstat",
     "label",
     "level_shares",
+    "map_areas",
     "mapping",
     "network",
     "plot",

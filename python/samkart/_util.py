@@ -131,6 +131,13 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[IO[str]], object
     return out
 
 
+def private_folder(prefix: str) -> Path:
+    """A new, empty folder that only this user can read (``tempfile.mkdtemp``: mode 0700), for
+    files that live as long as one piece of work, e.g. what the workers of a process pool load
+    (samkart._parallel). The caller removes it."""
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
 def flat_columns(collection: str) -> tuple[tuple[str, FieldInfo | None], ...]:
     """The columns of a collection in a flat table (a spreadsheet sheet, a CSV file), from the
     field table: ``ages`` becomes ``age_min`` and ``age_max``; ``population`` of areas is left

@@ -15,12 +15,15 @@ unless ``--no-suppress`` is given (see docs/report.md).
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samkart import _core
-from samkart.errors import SamkartError, ValidationError
+from samkart.errors import ArgumentError, SamkartError, ValidationError
 
 if TYPE_CHECKING:
     from samkart._core import Landscape
@@ -176,6 +179,34 @@ def _gaps(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+@contextlib.contextmanager
+def _executor(args: argparse.Namespace) -> Iterator[object]:
+    """None, a local process pool of ``--workers N``, or a client of the Dask scheduler at
+    ``--scheduler ADDRESS`` (closed afterwards; the cluster itself is left running)."""
+    if args.workers is not None:
+        with concurrent.futures.ProcessPoolExecutor(args.workers) as pool:
+            yield pool
+    elif args.scheduler is not None:
+        try:
+            import distributed
+        except ImportError as err:
+            raise ArgumentError(
+                "--scheduler needs the dask extra: pip install 'samkart[dask]'"
+            ) from err
+        client_class: Any = distributed.Client  # distributed has no type hints
+        with client_class(args.scheduler) as client:
+            yield client
+    else:
+        yield None
+
+
+def _workers(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _report(args: argparse.Namespace) -> int:
     land = _read_or_fail(args.file)
     if land is None:
@@ -184,12 +215,16 @@ def _report(args: argparse.Namespace) -> int:
     from samkart.report._areas import ProgressBar
 
     suppress_below = 0 if args.no_suppress else _SUPPRESS_BELOW
+    if (args.workers is not None or args.scheduler is not None) and args.per_area is None:
+        print("samkart: --workers and --scheduler need --per-area", file=sys.stderr)
+        return 2
     try:
         if args.per_area is not None:
             count = sum(1 for a in land.areas if a.kind == args.per_area)
-            paths = write_area_reports(land, args.out, args.per_area, args.lang,
-                                       progress=ProgressBar(count),
-                                       suppress_below=suppress_below)
+            with _executor(args) as executor:
+                paths = write_area_reports(land, args.out, args.per_area, args.lang,
+                                           progress=ProgressBar(count), executor=executor,
+                                           suppress_below=suppress_below)
             print(f"wrote {len(paths) - 2} reports, {paths[0]} and {paths[-1]}")
             return 0
         path = report(land, args.out, lang=args.lang, suppress_below=suppress_below,
@@ -256,6 +291,14 @@ def add_commands(subparsers: Any) -> None:
                        metavar="KIND",
                        help="one report per area of this kind (municipality) in the folder "
                             "-o DIR, with index.html; a progress bar on a terminal")
+    parallel = report.add_mutually_exclusive_group()
+    parallel.add_argument("--workers", type=_workers, metavar="N",
+                          help="with --per-area: render the reports in N local processes "
+                               "(the landscape is sent to each once)")
+    parallel.add_argument("--scheduler", metavar="ADDRESS",
+                          help="with --per-area: render the reports on the Dask cluster whose "
+                               "scheduler is at ADDRESS (tcp://host:8786; needs "
+                               "samkart[dask]); the files are written here")
     report.add_argument("--lang", choices=_LANGS, default="nb",
                         help="language of the report (default: nb)")
     report.add_argument("--no-suppress", action="store_true",

@@ -164,7 +164,7 @@ FlowModel estimate(const Panel& panel, std::vector<std::string> states,
 }
 
 Bootstrap bootstrap(const FlowModel& model, const Panel& panel, Eigen::Index reps,
-                    std::uint64_t seed, unsigned threads) {
+                    std::uint64_t seed, unsigned threads, std::uint64_t first) {
     if (reps < 1) throw ArgumentError("reps must be >= 1, got " + std::to_string(reps));
     const Eigen::Index S = model.size();
     const Scan scan = scan_panel(panel, S, true);
@@ -196,7 +196,7 @@ Bootstrap bootstrap(const FlowModel& model, const Panel& panel, Eigen::Index rep
         Eigen::MatrixXd I_minus_Q(nt, nt);
         Eigen::MatrixXd R(nt, na);
         for (std::int64_t r = begin; r < end; ++r) {
-            detail::Xoshiro256 rng(seed, static_cast<std::uint64_t>(r));
+            detail::Xoshiro256 rng(seed, first + static_cast<std::uint64_t>(r));
             std::fill(counts.begin(), counts.end(), 0);
             for (std::int64_t k = 0; k < persons; ++k) {
                 const auto p =

@@ -55,7 +55,7 @@ std::pair<Eigen::MatrixXd, Eigen::MatrixXd> MatrixStack::interval(double level) 
 
 MatrixStack dirichlet_draws(const Eigen::MatrixXd& counts, Eigen::Index draws, std::uint64_t seed,
                             double prior, const std::vector<Eigen::Index>& absorbing,
-                            unsigned threads) {
+                            unsigned threads, std::uint64_t first) {
     const Eigen::Index S = counts.rows();
     if (counts.cols() != S || S == 0)
         throw ArgumentError("counts must be a non-empty square matrix (#states by #states), got " +
@@ -75,7 +75,7 @@ MatrixStack dirichlet_draws(const Eigen::MatrixXd& counts, Eigen::Index draws, s
     MatrixStack out(draws, S, S);
     detail::parallel_blocks(draws, threads, [&](std::int64_t begin, std::int64_t end, unsigned) {
         for (std::int64_t d = begin; d < end; ++d) {
-            detail::Xoshiro256 rng(seed, static_cast<std::uint64_t>(d));
+            detail::Xoshiro256 rng(seed, first + static_cast<std::uint64_t>(d));
             auto P = out[d];
             for (Eigen::Index i = 0; i < S; ++i) {
                 if (is_absorbing[static_cast<std::size_t>(i)]) {

@@ -60,10 +60,52 @@ bool ranks_before(const Evaluation& a, const Evaluation& b) {
 
 double total(const GapReport& report) { return detail::total_severity(report.gaps()); }
 
+/// The errors that mean "this candidate does not apply to this landscape".
+bool does_not_apply(const Error& err) {
+    return dynamic_cast<const ValidationError*>(&err) || dynamic_cast<const UnknownIdError*>(&err) ||
+           dynamic_cast<const ArgumentError*>(&err);
+}
+
 }  // namespace
+
+std::vector<std::optional<double>> evaluate_candidates(const Landscape& current,
+                                                       std::span<const Candidate> candidates,
+                                                       std::span<const std::size_t> indices,
+                                                       const GapRules& rules, bool reuse) {
+    std::optional<detail::GapCache> cache;
+    if (reuse) cache.emplace(current, rules);
+    std::vector<std::optional<double>> out;
+    out.reserve(indices.size());
+    for (const auto i : indices) {
+        if (i >= candidates.size())
+            throw ArgumentError("evaluate_candidates: candidate index " + std::to_string(i) +
+                                " out of range (" + std::to_string(candidates.size()) + " candidates)");
+        const auto& changes = candidates[i].changes;
+        std::optional<Landscape> after;
+        try {
+            after.emplace(apply_changes(current, changes));
+        } catch (const Error& err) {
+            if (!does_not_apply(err)) throw;
+            out.emplace_back();
+            continue;
+        }
+        out.emplace_back(cache ? cache->total_severity(*after, detail::touched(changes))
+                               : total(find_gaps(*after, rules)));
+    }
+    return out;
+}
 
 Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates, std::size_t k,
                           const GapRules& rules, bool reuse) {
+    return prioritize(land, candidates, k, rules, reuse,
+                      [&](const Landscape& current, std::span<const std::size_t>,
+                          std::span<const std::size_t> indices) {
+                          return evaluate_candidates(current, candidates, indices, rules, reuse);
+                      });
+}
+
+Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates, std::size_t k,
+                          const GapRules& rules, bool reuse, const CandidateEvaluator& evaluate) {
     if (k < 1) throw ArgumentError("prioritize: k must be an integer ≥ 1, got 0");
     if (candidates.empty()) throw ArgumentError("prioritize: no candidates");
     std::vector<Option> options;
@@ -77,32 +119,36 @@ Prioritization prioritize(const Landscape& land, std::span<const Candidate> cand
     GapReport report = find_gaps(current, rules);
     Prioritization out;
     out.severity_before = total(report);
+    std::vector<std::size_t> chosen_so_far;
     while (out.steps.size() < k && !options.empty()) {
         const double before = total(report);
-        std::optional<detail::GapCache> cache;
-        if (reuse) cache.emplace(current, rules);
+        std::vector<std::size_t> indices;
+        indices.reserve(options.size());
+        for (const auto& option : options) indices.push_back(option.index);
+        const auto totals = evaluate(current, chosen_so_far, indices);
+        if (totals.size() != indices.size())
+            throw ArgumentError("prioritize: the evaluator returned " + std::to_string(totals.size()) +
+                                " totals for " + std::to_string(indices.size()) + " candidates");
         std::vector<Evaluation> evaluations;
         std::vector<std::size_t> dropped;
         for (std::size_t o = 0; o < options.size(); ++o) {
             const auto& option = options[o];
-            const auto& changes = candidates[option.index].changes;
-            std::optional<Landscape> after;
-            try {
-                after.emplace(apply_changes(current, changes));
-            } catch (const Error& err) {
-                const bool expected = dynamic_cast<const ValidationError*>(&err) ||
-                                      dynamic_cast<const UnknownIdError*>(&err) ||
-                                      dynamic_cast<const ArgumentError*>(&err);
-                if (!expected) throw;
-                if (out.steps.empty()) detail::rethrow_named("prioritize: candidate '" + option.label + "'");
-                out.notes.push_back("after step " + std::to_string(out.steps.size()) + ", candidate '" +
-                                    option.label + "' no longer applies and was dropped: " + err.what());
-                dropped.push_back(o);
-                continue;
+            if (!totals[o]) {
+                // Applied once more here, so that the error is the one the serial path raises.
+                try {
+                    (void)apply_changes(current, candidates[option.index].changes);
+                } catch (const Error& err) {
+                    if (!does_not_apply(err)) throw;
+                    if (out.steps.empty()) detail::rethrow_named("prioritize: candidate '" + option.label + "'");
+                    out.notes.push_back("after step " + std::to_string(out.steps.size()) + ", candidate '" +
+                                        option.label + "' no longer applies and was dropped: " + err.what());
+                    dropped.push_back(o);
+                    continue;
+                }
+                throw ArgumentError("prioritize: the evaluator reported candidate '" + option.label +
+                                    "' as not applying, but it applies");
             }
-            const double after_total =
-                cache ? cache->total_severity(*after, option.touched) : total(find_gaps(*after, rules));
-            evaluations.push_back({&option, before - after_total});
+            evaluations.push_back({&option, before - *totals[o]});
         }
         std::vector<Evaluation> useful;
         for (const auto& e : evaluations)
@@ -134,6 +180,7 @@ Prioritization prioritize(const Landscape& land, std::span<const Candidate> cand
         step.candidates = evaluations.size();
         out.steps.push_back(std::move(step));
         const std::size_t chosen = best.option->index;
+        chosen_so_far.push_back(chosen);
         // Drop the chosen and the no longer applicable (pointers into `options` die here).
         std::vector<Option> kept;
         for (std::size_t o = 0; o < options.size(); ++o)

@@ -239,3 +239,34 @@ TEST_CASE("flow: Dirichlet draws and bootstrap are seeded and thread independent
     CHECK(lo(0, 0) <= t(0));
     CHECK(t(0) <= hi(0, 0));
 }
+
+TEST_CASE("flow: blocks of replicates numbered from `first` concatenate to one call") {
+    // Replicate r draws from the stream (seed, r): draws 0..9 of one call are draws 0..3 of a
+    // call from 0 followed by draws 0..5 of a call from 4 (how an executor splits them).
+    Eigen::MatrixXd C(2, 2);
+    C << 5, 1, 2, 8;
+    const auto whole = samkart::dirichlet_draws(C, 10, 11, 1.0, {}, 1);
+    const auto head = samkart::dirichlet_draws(C, 4, 11, 1.0, {}, 2, 0);
+    const auto tail = samkart::dirichlet_draws(C, 6, 11, 1.0, {}, 1, 4);
+    std::vector<double> joined = head.data;
+    joined.insert(joined.end(), tail.data.begin(), tail.data.end());
+    CHECK(joined == whole.data);
+
+    std::vector<std::int64_t> ids, times;
+    std::vector<std::int32_t> states;
+    for (std::int64_t p = 0; p < 60; ++p)
+        for (std::int64_t t = 0; t < 3; ++t) {
+            ids.push_back(p);
+            times.push_back(t);
+            states.push_back(static_cast<std::int32_t>((p * 7 + t) % 3 == 0 ? 1 : 0));
+        }
+    const samkart::Panel panel{ids, times, states};
+    const auto model = samkart::estimate(panel, {"school", "neet"}, {});
+    const auto all = samkart::bootstrap(model, panel, 9, 5, 1);
+    const auto a = samkart::bootstrap(model, panel, 5, 5, 1, 0);
+    const auto b = samkart::bootstrap(model, panel, 4, 5, 2, 5);
+    std::vector<double> matrices = a.matrices.data;
+    matrices.insert(matrices.end(), b.matrices.data.begin(), b.matrices.data.end());
+    CHECK(matrices == all.matrices.data);
+    CHECK(a.rows_filled + b.rows_filled == all.rows_filled);
+}

@@ -14,7 +14,10 @@
 // nothing (no indicator). Greedy order: club, agreement, level2; then it stops.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -531,4 +534,48 @@ TEST_CASE("scenario: the fast path gives exactly the slow path's result") {
         CHECK(fast.steps.size() == 6);
         check_same(fast, prioritize(land, all, 6, {}, false));
     }
+}
+
+TEST_CASE("scenario: an evaluator that splits each step's candidates gives prioritize's result") {
+    // What an executor does (samkart._parallel): each step's candidates in chunks of two, each
+    // chunk on the landscape rebuilt from the start by applying the steps chosen so far.
+    const auto land = build();
+    const Candidate remove{"remove youth", {{RemoveActor{"youth"}, 0, ""}}};
+    const std::vector<Candidate> all{agreement(), level2(), capacity(), club(), remove};
+    std::vector<std::size_t> calls;
+    const CandidateEvaluator chunked = [&](const Landscape& current, std::span<const std::size_t> chosen,
+                                           std::span<const std::size_t> indices) {
+        Landscape rebuilt = land;
+        for (const auto c : chosen) rebuilt = apply_changes(rebuilt, all[c].changes);
+        CHECK(rebuilt == current);
+        std::vector<std::optional<double>> out;
+        for (std::size_t i = 0; i < indices.size(); i += 2) {
+            const auto n = std::min<std::size_t>(2, indices.size() - i);
+            const auto part = evaluate_candidates(rebuilt, all, indices.subspan(i, n), {}, true);
+            out.insert(out.end(), part.begin(), part.end());
+        }
+        calls.push_back(indices.size());
+        return out;
+    };
+    const auto serial = prioritize(land, all, 5);
+    const auto split = prioritize(land, all, 5, {}, true, chunked);
+    check_same(split, serial);
+    CHECK(split.notes == serial.notes);
+    CHECK(calls == std::vector<std::size_t>{5, 4, 2, 1});  // "club" is dropped after step 1
+    // The hand-worked totals: nothing but "remove youth" touches the isolated club, which it
+    // closes (0.25); a candidate that does not apply is none.
+    const std::vector<std::size_t> two{3, 4};
+    const auto totals = evaluate_candidates(land, all, two);
+    REQUIRE(totals.size() == 2);
+    CHECK(*totals[0] == doctest::Approx(TOTAL - 0.25));
+    CHECK(*totals[1] == doctest::Approx(TOTAL - 0.25));
+    const std::vector<Candidate> broken{{"broken", {{RemoveActor{"ghost"}, 1, ""}}}};
+    const std::vector<std::size_t> first{0};
+    CHECK_FALSE(evaluate_candidates(land, broken, first)[0].has_value());
+    const CandidateEvaluator short_answer = [](const Landscape&, std::span<const std::size_t>,
+                                               std::span<const std::size_t>) {
+        return std::vector<std::optional<double>>{};
+    };
+    CHECK_THROWS_WITH_AS((void)prioritize(land, all, 1, {}, true, short_answer),
+                         "prioritize: the evaluator returned 0 totals for 5 candidates", ArgumentError);
 }

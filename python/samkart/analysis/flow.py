@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from samkart import _core
+from samkart import _core, _parallel
 from samkart.errors import ArgumentError, ValidationError
 
 __all__ = [
@@ -399,44 +399,140 @@ class Bootstrap:
         return pd.Series(values[0, :], index=pd.Index(m.states, name="state"))
 
 
+#: Replicates (bootstrap) or draws (PSA) per task on an executor. Any block size gives the
+#: same result: replicate r always draws from the C++ stream (seed, r).
+BLOCK = 100
+
+
+def _blocks(total: int, block: int, what: str) -> list[tuple[int, int]]:
+    """(first, count) of each block of ``block`` replicates, in order."""
+    size: object = block  # checked at run time: callers may pass anything
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ArgumentError(f"{what}: block must be an integer >= 1, got {block!r}")
+    return [(first, min(size, total - first)) for first in range(0, total, size)]
+
+
+def _threads(threads: int | None, executor: object) -> int:
+    """0 (every core) in this process; 1 per task on an executor, whose workers are the
+    parallelism (several C++ threads per task would oversubscribe their cores)."""
+    if threads is not None:
+        return int(threads)
+    return 0 if executor is None else 1
+
+
+def _bootstrap_block(
+    shared: _parallel.Shared[tuple[Any, ...]], block: tuple[int, int]
+) -> dict[str, Any]:
+    model, ids, times, codes, id_names, seed, threads = shared.value
+    first, count = block
+    out: dict[str, Any] = _core.bootstrap(model, ids, times, codes, id_names, count, seed,
+                                          threads, first)
+    return out
+
+
 def bootstrap(panel: pd.DataFrame, id: str, time: str, state: str, *,
               reps: int = 1000, seed: int = 0, states: Sequence[str] | None = None,
-              absorbing: Sequence[str] = (), step: str = "year", threads: int = 0) -> Bootstrap:
+              absorbing: Sequence[str] = (), step: str = "year", threads: int | None = None,
+              executor: object = None, block: int = BLOCK) -> Bootstrap:
     """Nonparametric bootstrap over persons: resample the persons of ``panel`` with replacement
-    ``reps`` times, re-estimate, and keep every result. Deterministic for a seed, independent of
-    ``threads``. Arguments as :meth:`FlowModel.estimate`."""
+    ``reps`` times, re-estimate, and keep every result. Arguments as :meth:`FlowModel.estimate`.
+
+    Replicate r resamples with its own random stream, derived from (seed, r) in C++
+    (xoshiro256** seeded through splitmix64), so the result depends on the seed only: not on
+    ``threads``, not on the executor, not on ``block``. With ``executor`` (a
+    ``concurrent.futures`` executor or a ``dask.distributed.Client``) the replicates run in
+    blocks of ``block`` (replicates [first, first + block) per task), the panel is sent to
+    each worker once, and the blocks are concatenated in order: the same arrays as without.
+    ``threads``: C++ threads per call, default every core here and 1 per task on an executor.
+    """
     model = FlowModel.estimate(panel, id, time, state, states=states, absorbing=absorbing,
                                step=step)
     _, ids, times, codes, id_names = _panel_columns(panel, id, time, state, model.states)
-    out = _core.bootstrap(model._core, ids, times, codes, id_names, int(reps), int(seed),
-                          int(threads))
+    _parallel.check_executor(executor, "bootstrap")
+    count = int(reps)
+    workers = _threads(threads, executor)
+    if executor is None:
+        out = _core.bootstrap(model._core, ids, times, codes, id_names, count, int(seed), workers)
+    else:
+        if count < 1:
+            raise ArgumentError(f"reps must be >= 1, got {count}")
+        value = (model._core, ids, times, codes, id_names, int(seed), workers)
+        with _parallel.Batch(executor, value, "bootstrap") as batch:
+            parts = batch.map(_bootstrap_block, _blocks(count, block, "bootstrap"))
+        out = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]
+               if key != "rows_filled"}
+        out["rows_filled"] = sum(int(p["rows_filled"]) for p in parts)
     rows_filled = int(out.pop("rows_filled"))
     replicates = {k: v for k, v in out.items() if v.size > 0 or k == "matrices"}
     return Bootstrap(model, replicates, rows_filled)
 
 
+def _dirichlet_block(
+    shared: _parallel.Shared[tuple[Any, ...]], block: tuple[int, int]
+) -> npt.NDArray[np.float64]:
+    counts, seed, prior, absorbing, threads = shared.value
+    first, count = block
+    draws: npt.NDArray[np.float64] = _core.dirichlet_draws(counts, count, seed, prior, absorbing,
+                                                           threads, first)
+    return draws
+
+
 def dirichlet_draws(counts: ArrayLike | pd.DataFrame, draws: int, seed: int = 0,
                     prior: float = 1.0, *, absorbing: Sequence[int | str] = (),
-                    threads: int = 0) -> npt.NDArray[np.float64]:
+                    threads: int | None = None, executor: object = None,
+                    block: int = BLOCK) -> npt.NDArray[np.float64]:
     """Draws of the transition matrix for probabilistic sensitivity analysis.
 
     Each row i that is not absorbing is drawn from Dirichlet(counts[i, :] + prior); absorbing
     rows (given by position, or by name when ``counts`` is a DataFrame) stay identity rows.
-    Returns a draws × #states × #states array; deterministic for a seed, independent of
-    ``threads``.
+    Returns a draws × #states × #states array. Draw d uses its own stream (seed, d), so the
+    result depends on the seed only: not on ``threads``, the executor or ``block`` (with an
+    executor, blocks of ``block`` draws per task, concatenated in order; see :func:`bootstrap`).
     """
     names = list(counts.index) if isinstance(counts, pd.DataFrame) else None
     index = [names.index(a) if isinstance(a, str) and names is not None else int(a)
              for a in absorbing]
-    return _core.dirichlet_draws(_float_matrix(counts, "counts"), int(draws), int(seed),
-                                 float(prior), index, int(threads))
+    matrix = _float_matrix(counts, "counts")
+    _parallel.check_executor(executor, "dirichlet_draws")
+    workers = _threads(threads, executor)
+    if executor is None:
+        out: npt.NDArray[np.float64] = _core.dirichlet_draws(matrix, int(draws), int(seed),
+                                                             float(prior), index, workers)
+        return out
+    if int(draws) < 1:
+        raise ArgumentError(f"draws must be >= 1, got {int(draws)}")
+    value = (matrix, int(seed), float(prior), index, workers)
+    with _parallel.Batch(executor, value, "dirichlet_draws") as batch:
+        parts = batch.map(_dirichlet_block, _blocks(int(draws), block, "dirichlet_draws"))
+    return np.concatenate(parts)
+
+
+def _project_block(
+    shared: _parallel.Shared[tuple[Any, ...]], matrices: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    start, steps, threads = shared.value
+    out: npt.NDArray[np.float64] = _core.project_draws(matrices, start, steps, threads)
+    return out
 
 
 def project_draws(matrices: ArrayLike, start: ArrayLike, steps: int,
-                  threads: int = 0) -> npt.NDArray[np.float64]:
-    """Cohort projection for each matrix of a stack: draws × (steps + 1) × #states."""
-    return _core.project_draws(np.asarray(matrices, dtype=np.float64),
-                               np.asarray(start, dtype=np.float64), int(steps), int(threads))
+                  threads: int | None = None, *, executor: object = None,
+                  block: int = BLOCK) -> npt.NDArray[np.float64]:
+    """Cohort projection for each matrix of a stack: draws × (steps + 1) × #states. With
+    ``executor``, blocks of ``block`` matrices per task, concatenated in order (no randomness:
+    the same array as without)."""
+    stack = np.asarray(matrices, dtype=np.float64)
+    first = np.asarray(start, dtype=np.float64)
+    _parallel.check_executor(executor, "project_draws")
+    workers = _threads(threads, executor)
+    if executor is None or stack.ndim != 3 or len(stack) == 0:
+        out: npt.NDArray[np.float64] = _core.project_draws(stack, first, int(steps), workers)
+        return out
+    value = (first, int(steps), workers)
+    pieces = [stack[a:a + n] for a, n in _blocks(len(stack), block, "project_draws")]
+    with _parallel.Batch(executor, value, "project_draws") as batch:
+        parts = batch.map(_project_block, pieces)
+    return np.concatenate(parts)
 
 
 # -- panels ---------------------------------------------------------------------------------

@@ -88,7 +88,13 @@ def network(
     core = _core.Network(land, kind_list, formal_only, area, weight, collapse_units)
     net = Network(land, core)
     net._link_filter = _LinkFilter(kind_list, formal_only, collapse_units)
+    net._arguments = (kind_list, formal_only, area, weight, collapse_units)
     return net
+
+
+def _rebuild(land: _core.Landscape, arguments: tuple[Any, ...]) -> Network:
+    kinds, formal_only, area, weight, collapse_units = arguments
+    return network(land, kinds, formal_only, area, weight=weight, collapse_units=collapse_units)
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,15 @@ class Network:
         self._land = land
         self._core = core
         self._link_filter: _LinkFilter | None = None
+        self._arguments: tuple[Any, ...] | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its landscape (columns) and the arguments of :func:`network`, and built
+        again on unpickling: the graph is a pure function of the two, cheaper to rebuild
+        (O(actors + links)) than to ship, and an executor's worker gets the same network."""
+        if self._arguments is None:
+            raise TypeError("a Network made without samkart.network(...) cannot be pickled")
+        return (_rebuild, (self._land, self._arguments))
 
     # --- structure -------------------------------------------------------------------------
     @cached_property

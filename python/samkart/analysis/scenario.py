@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from samkart import _core
+from samkart import _core, _parallel
 from samkart._core import Gap, Landscape, Level
 from samkart.analysis.gaps import GapRules, find_gaps
 from samkart.errors import ArgumentError, UnknownIdError
@@ -800,6 +800,42 @@ def _option(candidate: Candidate, order: int) -> _Option:
     return _Option("; ".join(c.label for c in changes), changes)
 
 
+@dataclass(frozen=True)
+class _Evaluation:
+    """What every worker of a parallel :func:`prioritize` needs, sent to it once."""
+
+    land: Landscape
+    candidates: list[tuple[str, tuple[Change, ...]]]
+    rules: dict[str, Any]
+    reuse: bool
+
+
+def _evaluate_chunk(
+    shared: _parallel.Shared[_Evaluation], task: tuple[tuple[int, ...], list[int]]
+) -> list[float | None]:
+    """One chunk of one step, on a worker: the total severity after each candidate of the
+    chunk, applied to the landscape after the steps ``chosen`` so far (None where it does not
+    apply). The worker keeps the converted candidates and the last landscape it built in the
+    shared value's ``memo``, so each step costs it one ``apply`` more, not a replay."""
+    payload = shared.value
+    chosen, indices = task
+    with shared.lock:
+        converted = shared.memo.get("converted")
+        if converted is None:
+            converted = [(label, _core_changes(changes)) for label, changes in payload.candidates]
+            shared.memo["converted"] = converted
+        built, current = shared.memo.get("current", ((), payload.land))
+        if built != chosen[: len(built)]:
+            built, current = (), payload.land
+        for index in chosen[len(built) :]:
+            current, _ = _core.apply_changes(current, converted[index][1])
+        shared.memo["current"] = (chosen, current)
+    totals: list[float | None] = _core.evaluate_candidates(
+        current, converted, indices, payload.reuse, payload.rules
+    )
+    return totals
+
+
 def prioritize(
     land: Landscape,
     candidates: Iterable[Candidate],
@@ -807,6 +843,7 @@ def prioritize(
     rules: GapRules | None = None,
     *,
     reuse: bool = True,
+    executor: object = None,
 ) -> Prioritization:
     """The ``k`` candidates that, chosen greedily one after the other, remove the most total
     gap severity per unit of cost.
@@ -832,6 +869,14 @@ def prioritize(
         k: how many steps at most (≥ 1).
         rules: the gap rules (default :class:`GapRules`).
         reuse: reuse the unchanged parts of the gap analysis (the fast path; same result).
+        executor: where the candidates of each step are evaluated: None (here, one after the
+            other), a ``concurrent.futures`` executor or a ``dask.distributed.Client``. The
+            candidates of a step are dealt out round-robin into one chunk per worker; the
+            landscape, the candidates and the rules are sent to each worker once
+            (``samkart._parallel``), and each worker rebuilds the current landscape by
+            applying the steps chosen so far. The choice, its tie-break and the explanations
+            are made here, so the result is identical to the serial one whatever the executor
+            and the number of workers (docs/national-scale.md).
 
     Raises:
         ArgumentError: ``k`` < 1, no candidates, a candidate of another type or without change.
@@ -852,7 +897,25 @@ def prioritize(
         except ArgumentError as err:
             raise ArgumentError(f"prioritize: candidate '{option.label}': {err}") from err
     rules = GapRules() if rules is None else rules
-    result = _core.prioritize(land, converted, count, reuse, rules._arguments())
+    arguments = rules._arguments()
+    _parallel.check_executor(executor, "prioritize")
+    if executor is None:
+        result = _core.prioritize(land, converted, count, reuse, arguments)
+    else:
+        payload = _Evaluation(land, [(o.label, o.changes) for o in options], arguments, reuse)
+        with _parallel.Batch(executor, payload, "prioritize") as batch:
+
+            def evaluate(chosen: list[int], indices: list[int]) -> list[float | None]:
+                # Dealt out round-robin, not cut in runs: candidates of one kind cost alike
+                # (a new link rebuilds the network, a new key does not) and often come together.
+                n = max(1, min(batch.workers, len(indices)))
+                tasks = [(tuple(chosen), indices[i::n]) for i in range(n)]
+                totals: list[float | None] = [None] * len(indices)
+                for i, part in enumerate(batch.map(_evaluate_chunk, tasks)):
+                    totals[i::n] = part
+                return totals
+
+            result = _core.prioritize(land, converted, count, reuse, arguments, evaluate)
     steps = [
         PriorityStep(
             step=s.step,

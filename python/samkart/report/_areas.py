@@ -7,13 +7,14 @@ can hand the iterations to a process pool or Dask.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
 from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from samkart._core import Landscape
 from samkart._util import write_atomic
@@ -54,10 +55,21 @@ class ProgressBar:
         self.stream.flush()
 
 
+def _write(text: str, file: IO[str]) -> None:
+    file.write(text)
+
+
+def _render_area(land: Landscape, area: str, *, lang: str, options: dict[str, Any]) -> str:
+    """One area's report as HTML text: what a worker of an executor returns."""
+    from samkart.report.html import render
+
+    return render(land, lang, area=area, **options)
+
+
 def write_area_reports(land: Landscape, out_dir: str | PathLike[str],
                        level: str = "municipality", lang: str = "nb", *,
                        progress: Callable[[int, str], None] | None = None,
-                       **options: Any) -> list[Path]:
+                       executor: object = None, **options: Any) -> list[Path]:
     """Write one report per area of kind ``level`` into ``out_dir``, and ``index.html``.
 
     Each report is ``report(land, path, lang, area=id, **options)`` in a file named from the
@@ -72,6 +84,11 @@ def write_area_reports(land: Landscape, out_dir: str | PathLike[str],
         lang: ``nb``, ``da`` or ``en``.
         progress: called after each report with (number done, area name), e.g. a
             :class:`ProgressBar`.
+        executor: None (one report after the other), a ``concurrent.futures`` executor or a
+            ``dask.distributed.Client``: the areas' reports are rendered there
+            (:func:`samkart.map_areas`: the landscape and the gap report are sent to each
+            worker once) and come back as HTML text, written here, so the files land on this
+            machine whatever the cluster; the same files as without.
         options: passed on to :func:`samkart.report.report` (``suppress_below``, ``gaps``,
             ``baseline``).
 
@@ -99,9 +116,19 @@ def write_area_reports(land: Landscape, out_dir: str | PathLike[str],
         options["gaps"] = find_gaps(land)
     written: list[Path] = []
     whole = report(land, out / "all.html", lang, **options)
+    pages: dict[str, str] | None = None
+    if executor is not None:
+        from samkart._parallel import map_areas
+
+        render_one = functools.partial(_render_area, lang=lang, options=options)
+        pages = map_areas(land, render_one, level, areas=[a.id for a in areas],
+                          executor=executor)
     for i, a in enumerate(areas, start=1):
         path = out / f"{slug(a.id)}-{slug(a.name)}.html"
-        written.append(report(land, path, lang, area=a.id, **options))
+        if pages is None:
+            written.append(report(land, path, lang, area=a.id, **options))
+        else:
+            written.append(write_atomic(path, functools.partial(_write, pages[a.id])))
         if progress is not None:
             progress(i, a.name)
     items = "".join(f'<li><a href="{e(p.name)}">{e(a.name)}</a> <span class="id">({e(a.id)})'

@@ -5,7 +5,10 @@
 /// probabilistic sensitivity analysis (Briggs, Claxton & Sculpher, *Decision Modelling for
 /// Health Economic Evaluation*, 2006, ch. 4). Both are deterministic for a seed and do not
 /// depend on the number of threads: replicate r uses its own random stream derived from
-/// (seed, r).
+/// (seed, r). `first` numbers the replicates of a call from `first` on, so that a block of
+/// replicates [first, first + reps) computed anywhere (another process, another machine) is
+/// the same as those rows of one call from 0: the blocks of an executor concatenate to the
+/// serial result.
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -57,18 +60,21 @@ struct Bootstrap {
 
 /// Resample persons with replacement `reps` times, re-estimate (absorbing rows as in `model`),
 /// and compute every result. @param model the full-sample estimate of `panel`
-/// @param threads 0 = hardware concurrency. @throws ValidationError as count_transitions.
+/// @param threads 0 = hardware concurrency. @param first the number of the first replicate
+/// (its stream is (seed, first)). @throws ValidationError as count_transitions.
 [[nodiscard]] Bootstrap bootstrap(const FlowModel& model, const Panel& panel, Eigen::Index reps,
-                                  std::uint64_t seed, unsigned threads = 0);
+                                  std::uint64_t seed, unsigned threads = 0,
+                                  std::uint64_t first = 0);
 
 /// Draws of the transition matrix for probabilistic sensitivity analysis: each row i not in
 /// `absorbing` is Dirichlet(counts(i, :) + prior); absorbing rows stay identity rows.
 /// @param counts #states by #states, >= 0. @param prior > 0 added to every cell of those rows
+/// @param first the number of the first draw (its stream is (seed, first)).
 /// @return draws × #states × #states. @throws ArgumentError for bad shapes or values.
 [[nodiscard]] MatrixStack dirichlet_draws(const Eigen::MatrixXd& counts, Eigen::Index draws,
                                           std::uint64_t seed, double prior = 1.0,
                                           const std::vector<Eigen::Index>& absorbing = {},
-                                          unsigned threads = 0);
+                                          unsigned threads = 0, std::uint64_t first = 0);
 
 /// Cohort projection for each matrix of a stack (PSA): draws × (steps + 1) × #states.
 /// @param start #states. @throws ArgumentError for a wrong length.

@@ -4,6 +4,7 @@
 /// chosen greedily one after the other, each step explained.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -90,5 +91,34 @@ struct Prioritization {
 [[nodiscard]] Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates,
                                         std::size_t k, const GapRules& rules = {},
                                         bool reuse = true);
+
+/// The total gap severity after each candidate `indices[i]`, applied to `current`, or none
+/// when it does not apply there (ValidationError, UnknownIdError or ArgumentError; any other
+/// error propagates). This is the inner loop of one step of prioritize, exposed so that the
+/// candidates of a step can be split over processes or machines: every evaluation is a pure
+/// function of (current, candidate, rules), so the totals do not depend on how they are split.
+///
+/// Cost: one gap context of `current` (with `reuse`), then per candidate one apply_changes and
+/// one (partial) gap analysis. Thread-safe: reads its arguments only.
+[[nodiscard]] std::vector<std::optional<double>> evaluate_candidates(
+    const Landscape& current, std::span<const Candidate> candidates,
+    std::span<const std::size_t> indices, const GapRules& rules = {}, bool reuse = true);
+
+/// Evaluates the candidates `indices` at one step of prioritize, as evaluate_candidates does
+/// on `current`; `chosen` lists the candidates chosen at the earlier steps, in order, so that
+/// an evaluator that holds the starting landscape (a remote worker) can rebuild `current` by
+/// applying them one after the other. Must return one entry per index, in order.
+using CandidateEvaluator = std::function<std::vector<std::optional<double>>(
+    const Landscape& current, std::span<const std::size_t> chosen,
+    std::span<const std::size_t> indices)>;
+
+/// prioritize with the evaluation of each step's candidates handed to `evaluate` (e.g. an
+/// executor in the Python layer); the choice, its tie-break and the explanations are made
+/// here as above, so the result is identical to prioritize's whenever `evaluate` returns
+/// what evaluate_candidates does. A candidate reported as not applying is applied once more
+/// here, so its error is raised or noted as above.
+[[nodiscard]] Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates,
+                                        std::size_t k, const GapRules& rules, bool reuse,
+                                        const CandidateEvaluator& evaluate);
 
 }  // namespace samkart
