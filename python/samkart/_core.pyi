@@ -51,6 +51,7 @@ __all__: list[str] = [
     "count_transitions",
     "coverage",
     "dirichlet_draws",
+    "evaluate_candidates",
     "find_gaps",
     "frame_columns",
     "from_columns",
@@ -1142,7 +1143,9 @@ class Gap:
         """
         Equal when every field is equal; NotImplemented for another type.
         """
+    def __getstate__(self) -> tuple[typing.Any, ...]: ...
     def __repr__(self) -> str: ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None: ...
     def message(self, lang: str = "en") -> str:
         """
         What is missing and what would close it, in 'nb', 'da' or 'en'.
@@ -1328,10 +1331,12 @@ class GapReport:
         """
         The gap at position `i` (negative counts from the end). @throws IndexError.
         """
+    def __getstate__(self) -> tuple[list[tuple[typing.Any, ...]], list[str]]: ...
     def __len__(self) -> int:
         """
         The number of gaps.
         """
+    def __setstate__(self, arg0: tuple[list[tuple[typing.Any, ...]], list[str]]) -> None: ...
     def filter(
         self,
         kinds: collections.abc.Sequence[str] | None = None,
@@ -1539,6 +1544,7 @@ class FlowModel:
         """
         Maximum-likelihood chain from transition counts (#states × #states): each row divided by its total; `absorbing` states get an identity row. @throws ValidationError naming each non-absorbing state whose row has no observations.
         """
+    def __getstate__(self) -> tuple[list[str], numpy.typing.NDArray[typing.Any], str]: ...
     def __init__(
         self,
         states: collections.abc.Sequence[str],
@@ -1548,6 +1554,9 @@ class FlowModel:
         """
         A chain over `states` (distinct, non-empty names) with `matrix` #states × #states, entries >= 0, every row summing to 1 within 1e-9; `step` labels one step ("year", "month"). @throws ValidationError listing every problem.
         """
+    def __setstate__(
+        self, arg0: tuple[list[str], numpy.typing.NDArray[typing.Any], str]
+    ) -> None: ...
     def absorption_probabilities(
         self,
     ) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]:
@@ -1675,9 +1684,10 @@ def bootstrap(
     reps: typing.SupportsInt | typing.SupportsIndex,
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    first: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> dict[str, typing.Any]:
     """
-    Bootstrap replicates (persons resampled with replacement) of a model estimated from a panel: a dict of reps × ... stacks (matrices, absorption_probabilities, expected_steps, expected_visits, stationary) and rows_filled.
+    Bootstrap replicates (persons resampled with replacement) of a model estimated from a panel: a dict of reps × ... stacks (matrices, absorption_probabilities, expected_steps, expected_visits, stationary) and rows_filled. Replicate r of the call draws from the stream (seed, first + r), so blocks of replicates concatenate to one call's result.
     """
 
 def compare_areas(
@@ -1737,9 +1747,22 @@ def dirichlet_draws(
     prior: typing.SupportsFloat | typing.SupportsIndex = 1.0,
     absorbing: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = (),
     threads: typing.SupportsInt | typing.SupportsIndex = 0,
+    first: typing.SupportsInt | typing.SupportsIndex = 0,
 ) -> numpy.typing.NDArray[numpy.float64]:
     """
-    Draws × #states × #states transition matrices: each row i not in `absorbing` is Dirichlet(counts[i, :] + prior); absorbing rows stay identity rows.
+    Draws × #states × #states transition matrices: each row i not in `absorbing` is Dirichlet(counts[i, :] + prior); absorbing rows stay identity rows. Draw d of the call uses the stream (seed, first + d), so blocks of draws concatenate to one call's result.
+    """
+
+def evaluate_candidates(
+    current: Landscape,
+    candidates: collections.abc.Sequence[tuple[str, collections.abc.Sequence[ScenarioChange]]],
+    indices: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex],
+    reuse: bool,
+    rules: dict[str, typing.Any],
+) -> list[float | None]:
+    """
+    The total gap severity after each candidate indices[i] applied to `current`, or None where it
+    does not apply: one step of prioritize, for a worker of an executor.
     """
 
 def find_gaps(
@@ -1836,10 +1859,13 @@ def prioritize(
     k: typing.SupportsInt | typing.SupportsIndex,
     reuse: bool,
     rules: dict[str, typing.Any],
+    evaluate: typing.Any = None,
 ) -> Prioritization:
     """
     Greedy prioritization of (label, changes) candidates under the gap rules given as the dict of
-    samkart.GapRules._arguments(). @throws as samkart::prioritize.
+    samkart.GapRules._arguments(). With `evaluate`, a callable (chosen, indices) -> totals, each
+    step's candidates are evaluated by it (as evaluate_candidates on the landscape after the
+    chosen candidates). @throws as samkart::prioritize.
     """
 
 def project_draws(
