@@ -33,6 +33,9 @@ fi
 if [ "${SAMKART_FUZZ:-1}" != 0 ]; then
   log "C++: fuzz each target for ${SAMKART_FUZZ_SECONDS:-60} s (clang, libFuzzer)"
   SAMKART_FUZZ_SECONDS="${SAMKART_FUZZ_SECONDS:-60}" bash "$ROOT/scripts/fuzz.sh"
+  # The Python readers (atheris, issue 18): 7 targets, SAMKART_FUZZ_PY_SECONDS (default 20) each.
+  log "Python: fuzz each reader for ${SAMKART_FUZZ_PY_SECONDS:-20} s (atheris)"
+  SAMKART_PYTHON="$VENV/bin/python" bash "$ROOT/scripts/fuzz.sh" --python "${SAMKART_FUZZ_PY_SECONDS:-20}"
   log "C++: the concurrency tests under ThreadSanitizer"
   cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMKART_SANITIZE_THREAD=ON \
         -DSAMKART_BUILD_TESTS=ON -DSAMKART_BUILD_EXAMPLES=OFF -DSAMKART_INSTALL=OFF >/dev/null

@@ -50,7 +50,8 @@ void register_flow(py::module_& m);
 void register_mapping(py::module_& m);
 /// suppress_cells, recoverable_cells (small-cell suppression).
 void register_privacy(py::module_& m);
-/// to_columns, from_columns, split_lists: a landscape as numpy columns (samkart.frames).
+/// to_columns, from_columns, split_lists, frame_columns: a landscape as numpy columns and the
+/// cells of its DataFrames (samkart.io.frames).
 void register_columns(py::module_& m);
 
 /// The landscape as columns (columns.cpp): the state of to_columns and, with `utf8` (names as

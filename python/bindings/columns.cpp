@@ -11,6 +11,11 @@
 ///   ("bands", offsets: int64[rows + 1], bands: float64[n, 3])  min age, max age, count
 ///   ("strings8", codes, data: uint8[bytes], ends: int64[k + 1]), ("lists8", offsets, codes,
 ///   data, ends): the same with the names as UTF-8 bytes end to end (pickling's state)
+/// `frame_columns` (what samkart.frames builds DataFrames from) gives the text and list columns
+/// as the cells pandas holds, made here in one pass with one str object per distinct string:
+///   ("text", values: object[rows], present: bool)  str per cell, numpy.nan where absent (None
+///                                                   everywhere when no cell holds a value)
+///   ("cells", values: object[rows])                 a new list of str per cell
 /// `from_columns` takes these tuples, or a 1-d numpy array per column (what a DataFrame
 /// holds): booleans, numbers, or objects converted cell by cell by the field's type, None
 /// meaning absent.
@@ -20,10 +25,12 @@
 
 #include <pybind11/numpy.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +49,15 @@ py::array_t<T> to_numpy(const std::vector<T>& values) {
     py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
     std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
+}
+
+/// The vector's buffer as a numpy array that owns it (no copy: freshly allocated megabytes
+/// cost page faults as much as copying them).
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& values) {
+    auto* owned = new std::vector<T>(std::move(values));
+    const py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
 }
 
 /// A new 1-d object array of n empty slots (NULL, which numpy treats as None); the callers fill
@@ -66,7 +82,7 @@ private:
     bool was_enabled_;
 };
 
-py::array names_to_numpy(const std::vector<std::string>& names) {
+py::array names_to_numpy(const std::vector<std::string_view>& names) {
     py::array out = object_array(names.size());
     auto** data = static_cast<PyObject**>(out.mutable_data());
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -79,7 +95,7 @@ py::array names_to_numpy(const std::vector<std::string>& names) {
 }
 
 /// The names as UTF-8 bytes end to end and their k + 1 offsets: no Python object per string.
-py::tuple names_to_utf8(const std::vector<std::string>& names) {
+py::tuple names_to_utf8(const std::vector<std::string_view>& names) {
     std::vector<std::int64_t> offsets;
     offsets.reserve(names.size() + 1);
     offsets.push_back(0);
@@ -90,15 +106,95 @@ py::tuple names_to_utf8(const std::vector<std::string>& names) {
     return py::make_tuple(data, to_numpy(offsets));
 }
 
-py::tuple column_to_python(const Column& c, bool utf8) {
+/// What the strings of a column become in Python (see the file comment).
+enum class Strings : std::uint8_t {
+    OBJECTS,  ///< ("strings", codes, names), ("lists", offsets, codes, names): to_columns
+    UTF8,     ///< ("strings8", ...), ("lists8", ...): pickling
+    FRAMES,   ///< ("text", ...), ("cells", ...) except vocabularies: frame_columns
+};
+
+/// One new str per name, owned by the vector (released by the caller's array or decref'd).
+class PyNames {
+public:
+    explicit PyNames(const std::vector<std::string_view>& names) {
+        objects_.reserve(names.size());
+        for (const auto& n : names) {
+            PyObject* s = PyUnicode_FromStringAndSize(n.data(), static_cast<Py_ssize_t>(n.size()));
+            if (!s) throw py::error_already_set();
+            objects_.push_back(s);
+        }
+    }
+    ~PyNames() {
+        for (PyObject* s : objects_) Py_DECREF(s);
+    }
+    PyNames(const PyNames&) = delete;
+    PyNames& operator=(const PyNames&) = delete;
+    /// A new reference to name `code`.
+    PyObject* operator[](std::int32_t code) const {
+        PyObject* s = objects_[static_cast<std::size_t>(code)];
+        Py_INCREF(s);
+        return s;
+    }
+
+private:
+    std::vector<PyObject*> objects_;
+};
+
+/// A text column as the cells of a pandas column: ("text", values, present).
+py::tuple text_cells(const Column& c) {
+    const PyNames names(c.views);
+    const bool present =
+        std::any_of(c.codes.begin(), c.codes.end(), [](std::int32_t k) { return k >= 0; });
+    static const py::handle nan = py::object(py::module_::import("numpy").attr("nan")).release();
+    PyObject* missing = present ? nan.ptr() : Py_None;
+    py::array out = object_array(c.codes.size());
+    auto** data = static_cast<PyObject**>(out.mutable_data());
+    for (std::size_t i = 0; i < c.codes.size(); ++i) {
+        const std::int32_t code = c.codes[i];
+        if (code >= 0) {
+            data[i] = names[code];
+        } else {
+            Py_INCREF(missing);
+            data[i] = missing;
+        }
+    }
+    return py::make_tuple("text", out, present);
+}
+
+/// A list column as the cells of a pandas column: ("cells", values), a new list per row (users
+/// may change one cell's list without changing another's), the str objects shared.
+py::tuple list_cells(const Column& c) {
+    const PyNames names(c.views);
+    const std::size_t rows = c.offsets.empty() ? 0 : c.offsets.size() - 1;
+    py::array out = object_array(rows);
+    auto** data = static_cast<PyObject**>(out.mutable_data());
+    const GcPause pause;  // hundreds of thousands of lists: see GcPause
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::int64_t begin = c.offsets[i];
+        PyObject* row = PyList_New(static_cast<Py_ssize_t>(c.offsets[i + 1] - begin));
+        if (!row) throw py::error_already_set();
+        for (std::int64_t k = begin; k < c.offsets[i + 1]; ++k)
+            PyList_SET_ITEM(row, static_cast<Py_ssize_t>(k - begin),
+                            names[c.codes[static_cast<std::size_t>(k)]]);
+        data[i] = row;
+    }
+    return py::make_tuple("cells", out);
+}
+
+py::tuple column_to_python(Column& c, Strings strings, const FieldInfo* info) {
+    const bool utf8 = strings == Strings::UTF8;
+    const bool vocabulary =
+        info && (info->type == FieldType::ENUM || info->type == FieldType::ENUM_LIST);
+    const bool cells = strings == Strings::FRAMES && !vocabulary;
     switch (c.kind) {
         case ColumnKind::STRINGS:
+            if (cells) return text_cells(c);
             if (utf8) {
-                const py::tuple names = names_to_utf8(c.names);
-                return py::make_tuple("strings8", to_numpy(c.codes), names[0], names[1]);
+                const py::tuple names = names_to_utf8(c.views);
+                return py::make_tuple("strings8", to_numpy(std::move(c.codes)), names[0], names[1]);
             }
-            return py::make_tuple("strings", to_numpy(c.codes), names_to_numpy(c.names));
-        case ColumnKind::NUMBERS: return py::make_tuple("numbers", to_numpy(c.numbers));
+            return py::make_tuple("strings", to_numpy(std::move(c.codes)), names_to_numpy(c.views));
+        case ColumnKind::NUMBERS: return py::make_tuple("numbers", to_numpy(std::move(c.numbers)));
         case ColumnKind::BOOLS: {
             py::array_t<bool> out(static_cast<py::ssize_t>(c.numbers.size()));
             bool* data = out.mutable_data();
@@ -106,15 +202,18 @@ py::tuple column_to_python(const Column& c, bool utf8) {
             return py::make_tuple("bools", out);
         }
         case ColumnKind::LISTS:
+            if (strings == Strings::FRAMES) return list_cells(c);
             if (utf8) {
-                const py::tuple names = names_to_utf8(c.names);
-                return py::make_tuple("lists8", to_numpy(c.offsets), to_numpy(c.codes), names[0], names[1]);
+                const py::tuple names = names_to_utf8(c.views);
+                return py::make_tuple("lists8", to_numpy(std::move(c.offsets)),
+                                      to_numpy(std::move(c.codes)), names[0], names[1]);
             }
-            return py::make_tuple("lists", to_numpy(c.offsets), to_numpy(c.codes), names_to_numpy(c.names));
+            return py::make_tuple("lists", to_numpy(std::move(c.offsets)),
+                                  to_numpy(std::move(c.codes)), names_to_numpy(c.views));
         case ColumnKind::BANDS: {
             py::array_t<double> bands({static_cast<py::ssize_t>(c.numbers.size() / 3), py::ssize_t{3}});
             std::copy(c.numbers.begin(), c.numbers.end(), bands.mutable_data());
-            return py::make_tuple("bands", to_numpy(c.offsets), bands);
+            return py::make_tuple("bands", to_numpy(std::move(c.offsets)), bands);
         }
     }
     throw std::logic_error("unknown column kind");
@@ -408,22 +507,32 @@ std::optional<int> year_of(py::handle v) {
 
 }  // namespace
 
-py::dict landscape_state(const Landscape& land, bool utf8) {
+namespace {
+
+py::dict state_of(const Landscape& land, Strings strings) {
     LandscapeColumns columns;
     {
         py::gil_scoped_release release;
-        columns = to_columns(land.records());
+        columns = to_column_views(land.records());  // `land` outlives the views: see the caller
     }
     py::dict out;
     out["name"] = columns.name;
     out["year"] = columns.year ? py::object(py::int_(*columns.year)) : py::object(py::none());
     out["currency"] = columns.currency;
-    for (const auto& table : columns.collections) {
+    for (auto& table : columns.collections) {
         py::dict cols;
-        for (const auto& c : table.columns) cols[py::str(c.name)] = column_to_python(c, utf8);
+        for (auto& c : table.columns)
+            cols[py::str(c.name)] =
+                column_to_python(c, strings, column_field(table.collection, c.name));
         out[py::str(table.collection)] = cols;
     }
     return out;
+}
+
+}  // namespace
+
+py::dict landscape_state(const Landscape& land, bool utf8) {
+    return state_of(land, utf8 ? Strings::UTF8 : Strings::OBJECTS);
 }
 
 Landscape landscape_from_state(const py::dict& state, const std::string& source_name,
@@ -466,6 +575,13 @@ void register_columns(py::module_& m) {
           "tuple}, ...}, one tuple of numpy arrays per column (see samkart.frames). With `utf8`, "
           "the strings of a column are UTF-8 bytes end to end and their offsets, not str objects: "
           "the state pickling uses.");
+    m.def("frame_columns",
+          [](const Landscape& land) { return as<hint::Table>(state_of(land, Strings::FRAMES)); },
+          py::arg("landscape"),
+          "The landscape as the columns of its DataFrames (samkart.frames.to_frames): as "
+          "to_columns, but text columns are (\"text\", values, present), one str or NaN per row "
+          "(None when no row has a value), and list columns (\"cells\", values), a new list per "
+          "row; one str object per distinct string of a column, shared by its cells.");
     m.def(
         "from_columns",
         [](const hint::Table& state, const std::map<std::string, std::size_t>& rows,

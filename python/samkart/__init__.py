@@ -29,7 +29,7 @@ except ImportError as err:  # pragma: no cover - only when the package is not bu
 # The package's layout follows the flow of the data: samkart.io reads and writes landscapes,
 # samkart.analysis computes on them, samkart.report writes what a reader sees. The public names
 # below (samkart.read_excel, samkart.plot, ...) are unchanged from the flat layout of 0.x.
-from samkart import _landscape, areas, datasets, errors, schema, vocabulary
+from samkart import _landscape, areas, datasets, errors, indicators, schema, vocabulary
 from samkart._core import (
     Actor,
     Area,
@@ -150,6 +150,7 @@ __all__ = [
     "from_hsds",
     "from_json_string",
     "hsds",
+    "indicators",
     "indicators_from_jsonstat",
     "jsonstat",
     "label",

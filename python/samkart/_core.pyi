@@ -52,6 +52,7 @@ __all__: list[str] = [
     "coverage",
     "dirichlet_draws",
     "find_gaps",
+    "frame_columns",
     "from_columns",
     "from_json_string",
     "gap_kinds",
@@ -1785,6 +1786,11 @@ def find_gaps(
 ) -> GapReport:
     """
     Every gap of a landscape under the given rules (see samkart.GapRules), most severe first.
+    """
+
+def frame_columns(landscape: Landscape) -> dict[str, typing.Any]:
+    """
+    The landscape as the columns of its DataFrames (samkart.frames.to_frames): as to_columns, but text columns are ("text", values, present), one str or NaN per row (None when no row has a value), and list columns ("cells", values), a new list per row; one str object per distinct string of a column, shared by its cells.
     """
 
 def from_columns(

@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Feature", "contains", "interior_point", "read_features"]
+__all__ = ["Feature", "contains", "decode", "interior_point", "read_features"]
 
 #: A ring: closed list of (x, y) positions, the first equal to the last.
 Ring = list[tuple[float, float]]
@@ -85,22 +85,38 @@ def read_features(path: str | Path, obj: str | None = None) -> list[Feature]:
     """
     with open(path, encoding="utf-8") as f:
         topology = json.load(f)
+    return decode(topology, [obj], where=str(path))[0]
+
+
+def decode(topology: Any, objects: Sequence[str | None], *, where: str = "topology"
+           ) -> list[list[Feature]]:
+    """The features of each of ``objects`` of a parsed topology (None: its only object). The
+    arcs are decoded once for all of them: the objects of one topology share their borders.
+
+    Raises
+    ------
+    ValueError
+        ``topology`` is not a TopoJSON topology, or lacks one of ``objects`` (or has several and
+        None was given). The message starts with ``where`` (a file name).
+    """
     if not isinstance(topology, dict) or topology.get("type") != "Topology":
-        msg = f"{path}: not a TopoJSON topology (no \"type\": \"Topology\")"
+        msg = f"{where}: not a TopoJSON topology (no \"type\": \"Topology\")"
         raise ValueError(msg)
-    objects: dict[str, Any] = topology.get("objects", {})
-    if obj is None:
-        if len(objects) != 1:
-            msg = f"{path}: {len(objects)} objects ({', '.join(objects)}); name one"
+    found: dict[str, Any] = topology.get("objects", {})
+    roots = []
+    for obj in objects:
+        if obj is None:
+            if len(found) != 1:
+                msg = f"{where}: {len(found)} objects ({', '.join(found)}); name one"
+                raise ValueError(msg)
+            obj = next(iter(found))
+        if obj not in found:
+            msg = f"{where}: no object {obj!r}; it has {', '.join(found)}"
             raise ValueError(msg)
-        obj = next(iter(objects))
-    if obj not in objects:
-        msg = f"{path}: no object {obj!r}; it has {', '.join(objects)}"
-        raise ValueError(msg)
+        roots.append(found[obj])
     arcs = _decode_arcs(topology)
-    root = objects[obj]
-    geometries = root.get("geometries", [root])
-    return [Feature(dict(g.get("properties") or {}), _polygons(arcs, g)) for g in geometries]
+    return [[Feature(dict(g.get("properties") or {}), _polygons(arcs, g))
+             for g in root.get("geometries", [root])] for root in roots]
 
 
 def _inside_ring(x: float, y: float, ring: Ring) -> bool:

@@ -85,14 +85,15 @@ def _read_or_fail(path: str) -> Landscape | None:
 def _hide_small(frame: Any, threshold: float) -> Any:
     """Gap rows with a hand-over volume under the threshold: the volume (``value``) becomes
     missing and the number disappears from the message (as in the HTML report)."""
-    from samkart.report.html import _PEOPLE_VALUE_KINDS, _redact
+    from samkart.report._findings import PEOPLE_VALUE_KINDS as _PEOPLE_VALUE_KINDS
+    from samkart.report._findings import redact as _redact
 
     frame = frame.copy()
     small = frame["kind"].isin(_PEOPLE_VALUE_KINDS) & (frame["value"] > 0) & (
         frame["value"] < threshold)
     if "message" in frame.columns:
         frame.loc[small, "message"] = [
-            _redact(str(m), [float(v)]) for m, v in zip(frame.loc[small, "message"],
+            _redact(str(m), [float(v)], "nb") for m, v in zip(frame.loc[small, "message"],
                                                        frame.loc[small, "value"], strict=True)]
     frame.loc[small, "value"] = float("nan")
     return frame
@@ -101,14 +102,14 @@ def _hide_small(frame: Any, threshold: float) -> Any:
 def _finding_rows(report: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
     """The findings of ``report`` as plain rows; a count of young people under 5 is hidden
     from the message unless --no-suppress."""
-    from samkart.report.html import _redact
+    from samkart.report._findings import redact as _redact
 
     rows = []
     for f in report.findings():
         message = f.message(args.lang)
         people = f.young_people
         if not args.no_suppress and people is not None and 0 < people < _SUPPRESS_BELOW:
-            message = _redact(message, [float(round(people))])
+            message = _redact(message, [float(round(people))], args.lang)
             people = None
         rows.append({"cause": f.cause, "kind": f.kind, "category": f.category,
                      "severity": f.severity, "young_people": people, "areas": list(f.areas),
@@ -179,11 +180,20 @@ def _report(args: argparse.Namespace) -> int:
     land = _read_or_fail(args.file)
     if land is None:
         return 2
-    from samkart.report.html import report
+    from samkart.report import report, write_area_reports
+    from samkart.report._areas import ProgressBar
 
+    suppress_below = 0 if args.no_suppress else _SUPPRESS_BELOW
     try:
-        path = report(land, args.out, lang=args.lang,
-                      suppress_below=0 if args.no_suppress else _SUPPRESS_BELOW)
+        if args.per_area is not None:
+            count = sum(1 for a in land.areas if a.kind == args.per_area)
+            paths = write_area_reports(land, args.out, args.per_area, args.lang,
+                                       progress=ProgressBar(count),
+                                       suppress_below=suppress_below)
+            print(f"wrote {len(paths) - 2} reports, {paths[0]} and {paths[-1]}")
+            return 0
+        path = report(land, args.out, lang=args.lang, suppress_below=suppress_below,
+                      area=args.area)
     except (SamkartError, OSError) as e:
         print(f"samkart: {e}", file=sys.stderr)
         return 2
@@ -226,15 +236,26 @@ def add_commands(subparsers: Any) -> None:
     report = subparsers.add_parser(
         "report", formatter_class=raw,
         help="write a self-contained HTML report of a landscape",
-        description="Write one HTML file (no network needed to open it, print-friendly): "
-                    "overview, gaps, the collaboration network, coverage heatmaps, age "
-                    "bands, hand-overs, indicators and the role map. Counts of young people "
+        description="Write one HTML file for a municipal council (no network needed to open "
+                    "it, print-friendly): key figures, the four prevention levels, the "
+                    "findings by cause, maps, the role map and coverage, the network, an "
+                    "appendix of what is not mapped and what is illustrative, and the method. "
+                    "--area ID writes one municipality's report; --per-area KIND -o DIR one "
+                    "report per area of that kind and an index.html. Counts of young people "
                     "under 5 are hidden (shown as ':') unless --no-suppress.",
         epilog=REPORT_EXIT_CODES)
     report.add_argument("file", metavar="FILE",
                         help="a .json file, a filled .xlsx form or a CSV folder")
     report.add_argument("-o", "--out", required=True, metavar="OUT.html",
-                        help="the file to write (replaced atomically)")
+                        help="the file to write (replaced atomically); with --per-area, "
+                             "the folder")
+    where = report.add_mutually_exclusive_group()
+    where.add_argument("--area", metavar="ID",
+                       help="one area's report (a municipality id, e.g. 3807)")
+    where.add_argument("--per-area", choices=("municipality", "county", "district"),
+                       metavar="KIND",
+                       help="one report per area of this kind (municipality) in the folder "
+                            "-o DIR, with index.html; a progress bar on a terminal")
     report.add_argument("--lang", choices=_LANGS, default="nb",
                         help="language of the report (default: nb)")
     report.add_argument("--no-suppress", action="store_true",

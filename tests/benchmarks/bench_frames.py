@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import platform
 import tempfile
@@ -50,7 +51,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    print(f"# {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}")
+    print(f"# {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}"
+          f", load average {os.getloadavg()[0]:.1f} (on a shared machine the ratios move with it)")
     print("| municipalities | records | json.load s | to_frames s | from_frames s | pickle s "
           "| to_frames × | from_frames × | pickle × |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

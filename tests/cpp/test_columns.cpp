@@ -253,3 +253,60 @@ TEST_CASE("columns: the model's problems come from Landscape::from_records") {
     r.links[0].target = "nobody";
     CHECK_THROWS_AS((void)from_columns(to_columns(r)), ValidationError);
 }
+
+TEST_CASE("columns: strings are coded once per distinct string across blocks of records") {
+    // 600 links (three blocks of 256 records in the writer) between two sources and 600
+    // targets: the sources are coded 0, 1, 0, 1, ... with two names, each target is its own.
+    LandscapeRecords r;
+    r.name = "x";
+    for (int i = 0; i < 600; ++i)
+        r.links.push_back({.source = i % 2 == 0 ? "a" : "b", .target = "t" + std::to_string(i),
+                           .coordinator =
+                               i == 599 ? std::optional<std::string>("a") : std::nullopt});
+    const LandscapeColumns c = to_columns(r);
+    const Column& source = column(c, "links", "source");
+    CHECK(source.names == std::vector<std::string>{"a", "b"});
+    REQUIRE(source.codes.size() == 600);
+    for (std::size_t i = 0; i < 600; ++i)
+        CHECK(source.codes[i] == static_cast<std::int32_t>(i % 2));
+    const Column& target = column(c, "links", "target");
+    CHECK(target.names.size() == 600);
+    CHECK(target.names[300] == "t300");
+    CHECK(target.codes[300] == 300);
+    const Column& coordinator = column(c, "links", "coordinator");
+    CHECK(coordinator.names == std::vector<std::string>{"a"});
+    CHECK(std::count(coordinator.codes.begin(), coordinator.codes.end(), -1) == 599);
+    CHECK(coordinator.codes[599] == 0);
+    CHECK(source.views.empty());  // to_columns owns its names
+}
+
+TEST_CASE("columns: to_column_views are to_columns with the names left as views") {
+    const Landscape land = datasets::synthetic(8, 40, 3);
+    const LandscapeColumns owned = to_columns(land.records());
+    const LandscapeColumns views = to_column_views(land.records());
+    REQUIRE(owned.collections.size() == views.collections.size());
+    for (std::size_t t = 0; t < owned.collections.size(); ++t) {
+        const auto& a = owned.collections[t];
+        const auto& b = views.collections[t];
+        CHECK(a.collection == b.collection);
+        CHECK(a.rows == b.rows);
+        REQUIRE(a.columns.size() == b.columns.size());
+        for (std::size_t k = 0; k < a.columns.size(); ++k) {
+            const Column& x = a.columns[k];
+            const Column& y = b.columns[k];
+            INFO(a.collection << "." << x.name);
+            CHECK(x.name == y.name);
+            CHECK(x.kind == y.kind);
+            CHECK(x.codes == y.codes);
+            CHECK(y.names.empty());
+            CHECK(std::vector<std::string>(y.views.begin(), y.views.end()) == x.names);
+            CHECK(x.offsets == y.offsets);
+            const auto same = [](double u, double v) {
+                return u == v || (std::isnan(u) && std::isnan(v));
+            };
+            CHECK(std::equal(x.numbers.begin(), x.numbers.end(), y.numbers.begin(),
+                             y.numbers.end(), same));
+        }
+    }
+    CHECK(Landscape::from_records(records_from_columns(owned)) == land);
+}

@@ -157,10 +157,51 @@ def test_report_written_exit_0(vt_file: Path, tmp_path: Path,
     assert capsys.readouterr().out.strip() == f"wrote {out}"
     text = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in text
-    assert 'id="gap-table"' in text
+    assert 'id="findings"' in text
+    assert 'id="keyfigures"' in text
     assert "cannot be worked out from the totals" in text
     assert run(["report", str(vt_file), "-o", str(out), "--no-suppress"]) == 0
     assert "suppress_below=0" in out.read_text(encoding="utf-8")
+
+
+def test_report_one_area_and_per_area(vt_file: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "skien.html"
+    assert run(["report", str(vt_file), "-o", str(out), "--area", "3807"]) == 0
+    assert "Tjenestekart for unge: Skien" in out.read_text(encoding="utf-8")
+    assert run(["report", str(vt_file), "-o", str(out), "--area", "9999"]) == 2
+    assert "unknown area '9999'" in capsys.readouterr().err
+    folder = tmp_path / "kommuner"
+    assert run(["report", str(vt_file), "-o", str(folder), "--per-area", "municipality",
+                "--lang", "da"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.startswith("wrote 23 reports")
+    assert "\r[" not in printed.err  # no progress bar when stderr is not a terminal
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    land = sk.read_json(str(vt_file))
+    for a in land.areas:
+        if a.kind == "municipality":
+            assert f">{a.name}</a>" in index
+            assert any(p.name.startswith(f"{a.id}-") for p in folder.iterdir())
+    assert run(["report", str(vt_file), "-o", str(folder), "--per-area", "municipality",
+                "--area", "3807"]) == 2  # one or the other
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    from samkart.report._areas import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = ProgressBar(2, stream=stream, width=4)
+        bar(1, "Skien")
+        bar(2, "Siljan")
+    assert pipe.getvalue() == ""
+    assert tty.getvalue().startswith("\r[##..] 1/2 Skien")
+    assert tty.getvalue().endswith("\r[####] 2/2 Siljan" + " " * 24 + "\n")
 
 
 def test_report_unwritable_exit_2(vt_file: Path, tmp_path: Path,

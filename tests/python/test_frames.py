@@ -302,3 +302,48 @@ def test_dates_may_be_datetimes() -> None:
         actors=pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "owner": ["state"] * 2}),
         links=links, name="x")
     assert land.links[0].since == "2020-02-29"
+
+
+# --- the cells to_frames makes (issue 12: made in C++, dtypes given, not inferred) -------------
+
+
+def test_text_columns_are_what_pandas_infers_from_the_strings(small: sk.Landscape) -> None:
+    # Each text column equals pandas' own inference from the same Python values (what
+    # to_frames did before, cell by cell): str dtype with NaN where absent, and an object
+    # column of None where no record has the field.
+    text = [(c, f.name) for c in COLUMNS for f in sk.schema.fields(c)
+            if f.type in ("id", "text", "ref", "date")]
+    for land in (small, sk.datasets.synthetic(3, 5, seed=2)):
+        frames = land.to_frames()
+        for collection, name in text:
+            column = frames[collection][name]
+            values = [getattr(r, name) for r in getattr(land, collection)]
+            expected = pd.Series(np.array(values, dtype=object), name=name)
+            pd.testing.assert_series_equal(column, expected, check_exact=True)
+    frames = small.to_frames()
+    assert str(frames["areas"]["name"].dtype) == str(pd.Series(["a"]).dtype)
+    assert frames["areas"]["parent"].tolist()[0] is np.nan  # Skien's county is given, 40's not
+    since = frames["measures"]["since"]  # no measure of `small` has a start date
+    assert since.dtype == object
+    assert since.tolist() == [None, None]
+
+
+def test_list_cells_are_new_lists_sharing_their_strings(small: sk.Landscape) -> None:
+    kind, cells = sk._core.frame_columns(small)["actors"]["areas"]
+    assert kind == "cells"
+    assert cells.tolist() == [["3807"], ["3807"], ["3807"]]
+    # One str per distinct string of the column, shared by the cells...
+    assert cells[0][0] is cells[1][0] is cells[2][0]
+    # ... but one list per cell: changing one cell changes no other.
+    frames = small.to_frames()
+    areas = frames["actors"]["areas"]
+    assert len({id(cell) for cell in areas}) == len(areas)
+    areas.iloc[0].append("40")
+    assert areas.tolist() == [["3807", "40"], ["3807"], ["3807"]]
+    empty = frames["measures"]["keys"].iloc[1]
+    assert empty == []
+    assert empty is not frames["measures"]["tees"].iloc[1]
+    # Lists given back as tuples read the same.
+    fresh = small.to_frames()
+    measures = fresh["measures"].assign(keys=[tuple(k) for k in fresh["measures"]["keys"]])
+    assert sk.from_frames(**{**fresh, "measures": measures}) == small

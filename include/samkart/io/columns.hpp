@@ -17,8 +17,10 @@
 ///  - population bands: BANDS, `offsets` (rows + 1) into bands stored three numbers each in
 ///    `numbers`: min age, max age, count.
 ///
-/// Cost: O(records + list elements) time and memory each way, plus a hash of each distinct string
-/// when writing. Thread safety: pure functions of their arguments.
+/// Cost: O(records + list elements) time and memory each way, plus a hash of each string of a
+/// column that repeats its strings (references, sectors; not ids, names or free text) when
+/// writing. Writing walks the records in blocks of 256, every field of a block at a time, so
+/// that each record is read from memory once. Thread safety: pure functions of their arguments.
 
 #include <cstddef>
 #include <cstdint>
@@ -51,6 +53,9 @@ struct Column {
     ColumnKind kind = ColumnKind::STRINGS;
     std::vector<std::int32_t> codes;    ///< STRINGS: one per row; LISTS: every element
     std::vector<std::string> names;     ///< what `codes` refer to
+    /// What `codes` refer to, as views into the records (to_column_views; `names` is then
+    /// empty). Readers read `names` only.
+    std::vector<std::string_view> views;
     std::vector<double> numbers;        ///< NUMBERS, BOOLS: one per row; BANDS: 3 per band
     std::vector<std::int64_t> offsets;  ///< LISTS, BANDS: rows + 1, from 0
     std::vector<CellProblem> problems;  ///< cells the producer could not convert
@@ -84,6 +89,13 @@ struct LandscapeColumns {
 
 /// Every collection of `records` as columns, all six in order, every column present.
 [[nodiscard]] LandscapeColumns to_columns(const LandscapeRecords& records);
+
+/// As to_columns, but the names of each column are left in `Column::views`, views into
+/// `records` (and into the vocabularies' static tables), not copied into `names`: for a
+/// converter that copies each name once into its own objects anyway (the Python bindings make
+/// one str per name), which saves a copy and an allocation per distinct string. `records`
+/// must outlive the result and not change while it is used.
+[[nodiscard]] LandscapeColumns to_column_views(const LandscapeRecords& records);
 
 /// The records in `columns`. Absent columns are absent fields (required ones are reported for
 /// every row). Nothing of the model is checked here (references, ranges): that is

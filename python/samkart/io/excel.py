@@ -35,7 +35,7 @@ import datetime as dt
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, cast
@@ -44,7 +44,16 @@ import pandas as pd
 
 from samkart import _core
 from samkart import schema as _schema
-from samkart._util import did_you_mean, flat_columns, flat_tables, parse_bool, write_atomic
+from samkart._util import (
+    check_zip,
+    did_you_mean,
+    flat_columns,
+    flat_tables,
+    input_limits,
+    limit_error,
+    parse_bool,
+    write_atomic,
+)
 from samkart.errors import SamkartError, SchemaError, ValidationError
 from samkart.io import _excel_text as text
 from samkart.io.frames import from_frames
@@ -581,31 +590,30 @@ def read_excel(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLik
     if not paths:
         msg = "read_excel needs at least one file"
         raise ValueError(msg)
-    openpyxl = _openpyxl()
+    _openpyxl()  # ImportError before any file is read
     names = [p.name for p in paths]
     reader = _Reader(len(paths) > 1, [], {s: [] for s in _schema.COLLECTIONS},
                      {s: [] for s in _schema.COLLECTIONS}, set(), [], {})
     meta: list[dict[str, Any]] = []
     for path, label in zip(paths, names, strict=True):
+        # Both passes stream the rows (read-only), so memory holds one row at a time besides
+        # the records kept, and the limits hold as the file is read (issue 18).
+        check_zip(path)  # sizes from the zip directory, before anything is unpacked
+        # The file with formulas as text: a formula cell that data_only reads as None has no
+        # stored result (nobody recalculated it), which is not a blank cell.
+        formulas = _formulas(open_workbook(path, data_only=False), path)
+        wb = open_workbook(path, data_only=True)
         try:
-            wb = openpyxl.load_workbook(path, data_only=True)
-            # The same file with formulas as text (streamed, read-only): a formula cell that
-            # data_only reads as None has no stored result (nobody recalculated it), which is
-            # not a blank cell.
-            formulas = _formulas(openpyxl.load_workbook(path, data_only=False, read_only=True))
-        except FileNotFoundError:
-            msg = f"{path}: no such file"
-            raise SamkartError(msg) from None
-        except Exception as err:
-            msg = f"{path}: cannot be read as an .xlsx spreadsheet ({err})"
-            raise SamkartError(msg) from None
-        meta.append(_read_landscape_sheet(wb, formulas.get("landscape", {}), label, reader))
-        for sheet in SHEETS:
-            if sheet not in wb.sheetnames:
-                reader.problem(None, "", f"the sheet {sheet!r} is missing; copy it from a new "
-                               "template (samkart template)", file=label, sheet=sheet)
-                continue
-            _read_sheet(wb[sheet], formulas.get(sheet, {}), sheet, label, reader)
+            meta.append(_read_landscape_sheet(wb, formulas.get("landscape", {}), path, label,
+                                              reader))
+            for sheet in SHEETS:
+                if sheet not in wb.sheetnames:
+                    reader.problem(None, "", f"the sheet {sheet!r} is missing; copy it from a "
+                                   "new template (samkart template)", file=label, sheet=sheet)
+                    continue
+                _read_sheet(wb[sheet], formulas.get(sheet, {}), sheet, path, label, reader)
+        finally:
+            wb.close()
     landscape_name, landscape_year, landscape_currency = _landscape_fields(
         meta, paths, name, year, currency, reader)
     _attach_population(reader)
@@ -662,36 +670,90 @@ def _no_result(formula: Any) -> str:
 _Formulas = Mapping[tuple[int, int], str]
 
 
-def _formulas(wb: Any) -> dict[str, _Formulas]:
+def open_workbook(path: Path, *, data_only: bool) -> Any:
+    """The workbook at ``path`` opened read-only (its sheets stream their rows; close it).
+
+    Raises:
+        SamkartError: no such file, or not an .xlsx spreadsheet openpyxl can open.
+    """
+    openpyxl = _openpyxl()
+    try:
+        return openpyxl.load_workbook(path, data_only=data_only, read_only=True)
+    except FileNotFoundError:
+        msg = f"{path}: no such file"
+        raise SamkartError(msg) from None
+    except Exception as err:
+        msg = f"{path}: cannot be read as an .xlsx spreadsheet ({err})"
+        raise SamkartError(msg) from None
+
+
+def stream_rows(ws: Any, path: Path, *, min_row: int = 1, max_row: int | None = None,
+                max_col: int | None = None) -> Iterator[tuple[Any, ...]]:
+    """The cell values of a read-only sheet, row by row from ``min_row`` (a row missing from
+    the file comes as an empty tuple, so the count gives the row number), under the limits:
+
+    - a sheet whose stored dimension claims more rows than the records a collection may hold
+      (``max_records``) plus the two header rows is refused before a row is read;
+    - the rows are counted as they are read, and the first one beyond that is refused (the
+      stored dimension may be wrong, so every row is read from A1 whatever it says).
+
+    openpyxl parses the sheet's XML as the rows are taken, so its errors (broken XML, a cell
+    it cannot convert) come here and become a :class:`SamkartError` naming the file.
+    """
+    limit = input_limits()["max_records"] + _FIRST_ROW - 1
+    where = f"{path}, sheet {getattr(ws, 'title', '?')!r}"
+    fix = ("split the mapping into several files; if the sheet holds fewer rows, delete the "
+           "empty rows below the last record and save it again")
+    try:
+        declared = ws.max_row if hasattr(ws, "reset_dimensions") else None
+        if isinstance(declared, int) and declared > limit:
+            raise limit_error(where, f"the sheet declares {declared:,} rows (dimension "
+                              f"{ws.calculate_dimension()}); samkart reads at most "
+                              f"{limit - _FIRST_ROW + 1:,} records per collection", fix)
+        ws.reset_dimensions()  # a stored dimension may be wrong: read every row there is
+        rows = ws.iter_rows(min_row=min_row, max_row=max_row, max_col=max_col,
+                            values_only=True)
+        for number, row in enumerate(rows, start=min_row):
+            if number > limit:
+                raise limit_error(f"{where}, row {number:,}", "more than "
+                                  f"{limit - _FIRST_ROW + 1:,} records; samkart reads at most "
+                                  "that many per collection", fix)
+            yield tuple(row)
+    except SamkartError:
+        raise
+    except Exception as err:
+        msg = f"{path}: cannot be read as an .xlsx spreadsheet ({type(err).__name__}: {err})"
+        raise SamkartError(msg) from None
+
+
+def _formulas(wb: Any, path: Path) -> dict[str, _Formulas]:
     """Sheet → (row, column) → formula, for every cell that holds a formula."""
     out: dict[str, _Formulas] = {}
     try:
         for ws in wb.worksheets:
-            ws.reset_dimensions()  # a stored dimension may be wrong; read every row from A1
             out[ws.title] = {
-                (r, c): v for r, row in enumerate(
-                    ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1)
+                (r, c): v for r, row in enumerate(stream_rows(ws, path), start=1)
                 for c, v in enumerate(row, start=1) if _is_formula(v)}
     finally:
         wb.close()
     return out
 
 
-def _read_landscape_sheet(wb: Any, formulas: _Formulas, label: str,
+def _read_landscape_sheet(wb: Any, formulas: _Formulas, path: Path, label: str,
                           reader: _Reader) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "landscape" not in wb.sheetnames:
         return out
     ws = wb["landscape"]
-    for row in ws.iter_rows(min_row=2, max_col=2):
-        key = row[0].value
+    for number, row in enumerate(stream_rows(ws, path, min_row=2, max_col=2), start=2):
+        key = row[0] if row else None
         if not isinstance(key, str) or key.strip() not in _LANDSCAPE_FIELDS:
             continue
         key = key.strip()
-        value = row[1].value
-        where = _Located(label, "landscape", row[1].row or 0, {key: "B"})
+        value = row[1] if len(row) > 1 else None
+        where = _Located(label, "landscape", number, {key: "B"})
         if value is None:
-            formula = formulas.get((row[1].row or 0, 2))
+            formula = formulas.get((number, 2))
             if formula is not None:
                 reader.problem(where, key, _no_result(formula))
             continue
@@ -728,7 +790,7 @@ def _landscape_fields(meta: Sequence[Mapping[str, Any]], paths: Sequence[Path],
     return str(out_name), out_year, str(out_currency or "NOK")
 
 
-def _header_row(ws: Worksheet, sheet: str, label: str,
+def _header_row(first: Sequence[Any], sheet: str, label: str,
                 reader: _Reader) -> dict[str, int] | None:
     """Column name → column number, from row 1; problems for unknown, repeated or missing
     columns. None when a required column is missing (the sheet cannot be read)."""
@@ -736,12 +798,10 @@ def _header_row(ws: Worksheet, sheet: str, label: str,
 
     columns = SHEETS[sheet]
     found: dict[str, int] = {}
-    for cell in ws[1]:
-        value = cell.value
-        if cell.column is None or value is None or (isinstance(value, str)
-                                                    and not value.strip()):
+    for column, value in enumerate(first, start=1):
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        letter = get_column_letter(cell.column)
+        letter = get_column_letter(column)
         key = str(value).strip().lower()
         if key not in columns:
             hint = did_you_mean(key, columns)
@@ -755,7 +815,7 @@ def _header_row(ws: Worksheet, sheet: str, label: str,
                            f"{get_column_letter(found[key])})", file=label, sheet=sheet, row=1,
                            column=letter)
             continue
-        found[key] = cell.column
+        found[key] = column
     missing = [c for c in columns if c in _REQUIRED[sheet] and c not in found]
     for field in missing:
         reader.problem(None, field, f"the required column {field!r} is missing from row 1; "
@@ -784,18 +844,17 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(ws: Worksheet, formulas: _Formulas, sheet: str, label: str,
+def _read_sheet(ws: Worksheet, formulas: _Formulas, sheet: str, path: Path, label: str,
                 reader: _Reader) -> None:
     from openpyxl.utils import get_column_letter
 
-    header = _header_row(ws, sheet, label, reader)
+    rows = enumerate(stream_rows(ws, path), start=1)
+    header = _header_row(next(rows, (1, ()))[1], sheet, label, reader)
     if header is None:
         return
     letters = {f: get_column_letter(c) for f, c in header.items()}
-    for row_cells in ws.iter_rows(min_row=2):
-        by_column = {cell.column: cell.value for cell in row_cells}
-        row = row_cells[0].row or 0
-        values = {f: by_column.get(c) for f, c in header.items()}
+    for row, cells in rows:
+        values = {f: cells[c - 1] if c <= len(cells) else None for f, c in header.items()}
         where = _Located(label, sheet, row, letters)
         unstored = [f for f, c in header.items() if values[f] is None and (row, c) in formulas]
         for f in unstored:

@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
-from samkart._util import flat_columns, flat_tables, parse_bool, write_atomic
+from samkart._util import flat_columns, flat_tables, parse_bool, read_csv_rows, write_atomic
 from samkart.errors import SamkartError
 from samkart.io.frames import from_frames
 
@@ -172,7 +172,9 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> Landscape:
         data: dict[str, list[Any]] = {
             k: [_parse(k, fields.get(k), row.get(k, "")) for _line, row in rows] for k in columns}
         if table == "areas" and population:
-            data["population"] = [population.get(str(i or ""), []) for i in data.get("id", [])]
+            # An areas file without an id column still has one population cell per row.
+            ids = data.get("id", [None] * len(rows))
+            data["population"] = [population.get(str(i or ""), []) for i in ids]
         index = pd.Index([line for line, _row in rows], name="line")
         frames[table] = pd.DataFrame({k: pd.Series(v, index=index, dtype=object)
                                       for k, v in data.items()}, index=index)
@@ -181,13 +183,11 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> Landscape:
 
 
 def _read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data row; the header is line 1."""
+    """(line number, row) for each data row; the header is line 1. The limits hold as the
+    file is read (:func:`samkart._util.read_csv_rows`)."""
     if not path.exists():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        return [(reader.line_num, {str(k).strip(): v or "" for k, v in row.items()
-                                   if k is not None}) for row in reader]
+    return read_csv_rows(path)[1]
 
 
 def _parse(name: str, f: FieldInfo | None, value: str) -> Any:

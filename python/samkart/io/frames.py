@@ -5,7 +5,8 @@ One frame per collection, one row per record, one column per field of the field 
 core turns the landscape into columns of numpy arrays and reads them back
 (``include/samkart/io/columns.hpp``); no JSON text is made on the way. The columns:
 
-- text (ids, names, references, dates): strings, missing values where a field is absent;
+- text (ids, names, references, dates): pandas' string dtype, NaN where a field is absent (an
+  ``object`` column of None where no record has the field);
 - names of a closed vocabulary (``kind``, ``owner``, ``intensity``, ``status``, ...): a
   ``pandas.Categorical`` whose categories are the whole vocabulary in its order, so that
   ``value_counts()`` and group-bys show the names nobody uses too;
@@ -14,11 +15,12 @@ core turns the landscape into columns of numpy arrays and reads them back
 - whole numbers (``year`` of indicators) and ``ages``: nullable ``Int64``, ages as two columns
   ``age_min`` and ``age_max``;
 - flags (``illustrative``, ``formal``, ``consent``): bool;
-- lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a list per cell
-  (an empty list where there is none), and ``population`` of areas a list of
-  ``{"ages": [min, max], "count": n}``. A list column, not a long table, so that one row stays one
-  record and the frames round-trip; ``frame.explode("providers")`` gives the long form
-  (one row per measure and provider) in one call, as pandas and tidyr users expect.
+- lists (``areas``, ``providers``, ``targets``, ``keys``, ``tees``, ``mapped``): a new list per
+  cell (an empty list where there is none; equal strings of a column are one str object), and
+  ``population`` of areas a list of ``{"ages": [min, max], "count": n}``. A list column, not a
+  long table, so that one row stays one record and the frames round-trip;
+  ``frame.explode("providers")`` gives the long form (one row per measure and provider) in one
+  call, as pandas and tidyr users expect.
 
 Each frame's ``attrs["samkart"]`` holds the landscape's ``name``, ``year`` and ``currency``, so
 ``from_frames(**land.to_frames())`` gives a landscape equal to ``land``.
@@ -31,6 +33,7 @@ frame, row (the index label) and column.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -93,26 +96,63 @@ def to_frames(land: Landscape) -> dict[str, pd.DataFrame]:
         order they were added (a default RangeIndex); ``attrs["samkart"]`` holds the
         landscape's ``name``, ``year`` and ``currency``.
     """
-    state = _core.to_columns(land)
+    # The core gives text and list columns as the cells pandas holds (one str per distinct
+    # string, a list per cell, made in C++); here each column gets its dtype explicitly, so that
+    # pandas neither infers nor checks types cell by cell (issue 12: ≤ 0.15× json.load).
+    state = _core.frame_columns(land)
     header = {"name": state["name"], "year": state["year"], "currency": state["currency"]}
+    text = _text_dtype()
     frames: dict[str, pd.DataFrame] = {}
     for collection in COLLECTIONS:
         columns = state[collection]
-        data = {name: _pandas_column(collection, name, column) for name, column in columns.items()}
+        data = {name: _pandas_column(collection, name, column, text)
+                for name, column in columns.items()}
         frame = pd.DataFrame(data, copy=False)
         frame.attrs[ATTRS_KEY] = dict(header)
         frames[collection] = frame
     return frames
 
 
-def _pandas_column(collection: str, name: str, column: tuple[Any, ...]) -> Any:
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of Python strings: ``str`` (pandas 3, backed by Python
+    objects or by pyarrow where it is installed), or ``object`` (pandas 2)."""
+    return pd.Series(np.array(["a"], dtype=object)).dtype
+
+
+def _text_array(values: np.ndarray[Any, Any], present: bool, text: Any) -> Any:
+    """A text column from its cells (str, NaN where absent) with the dtype `text`, as
+    ``pd.Series(cells)`` would make it, without its cell-by-cell inference. Empty columns and
+    columns with no value stay object arrays of None, as pandas infers them."""
+    if not present or len(values) == 0:
+        return values
+    if isinstance(text, pd.StringDtype):
+        if text.storage == "python":
+            # StringArray only checks, in one C loop, that every cell is a str or NaN: 30% less
+            # than pd.array(values, dtype=text), which converts cell by cell. Its `dtype`
+            # argument (pandas ≥ 3) is missing from pandas-stubs, hence the Any.
+            string_array: Any = pd.arrays.StringArray
+            return string_array(values, dtype=text)
+        return pd.array(values, dtype=text)
+    values[pd.isna(values)] = None  # object dtype (pandas 2): None where absent, as before
+    return values
+
+
+@functools.lru_cache(maxsize=64)
+def _categories(names: tuple[str, ...]) -> pd.CategoricalDtype:
+    """The Categorical dtype of a vocabulary, made once per vocabulary."""
+    return pd.CategoricalDtype(pd.Index(names, dtype=object))
+
+
+def _pandas_column(collection: str, name: str, column: tuple[Any, ...], text: Any) -> Any:
     kind = column[0]
     field_type = _type(collection, name)
-    if kind == "strings":
+    if kind == "text":
+        return _text_array(column[1], column[2], text)
+    if kind == "cells":
+        return column[1]
+    if kind == "strings":  # a vocabulary: its codes are the enum's values
         codes, names = column[1], column[2]
-        if field_type == "enum":
-            return pd.Categorical.from_codes(codes, categories=pd.Index(names, dtype=object))
-        return pd.Series(_take(names, codes), dtype=None if len(codes) else object)
+        return pd.Categorical.from_codes(codes, dtype=_categories(tuple(names)), validate=False)
     if kind == "numbers":
         values = column[1]
         if field_type in ("integer", "ages"):
@@ -123,21 +163,10 @@ def _pandas_column(collection: str, name: str, column: tuple[Any, ...]) -> Any:
         return values
     if kind == "bools":
         return column[1]
-    if kind == "lists":
-        offsets, codes, names = column[1], column[2], column[3]
-        return _core.split_lists(offsets, names[codes] if len(codes) else names[:0])
     if kind == "bands":
         return _population(column[1], column[2])
     msg = f"unknown column kind {kind!r}"  # pragma: no cover - the core makes only the above
     raise AssertionError(msg)
-
-
-def _take(names: np.ndarray[Any, Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """names[codes] with None where a code is −1."""
-    lookup = np.empty(len(names) + 1, dtype=object)
-    lookup[:-1] = names
-    lookup[-1] = None
-    return lookup[codes]
 
 
 def _population(offsets: np.ndarray[Any, Any], bands: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

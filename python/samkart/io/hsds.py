@@ -63,7 +63,6 @@ without one are reported in the same error.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import warnings
@@ -77,6 +76,7 @@ import pandas as pd
 from samkart import _core
 from samkart import schema as _schema
 from samkart._core import Landscape, Level
+from samkart._util import check_file_size, read_csv_rows
 from samkart.errors import SamkartError, ValidationError
 from samkart.io.frames import from_frames
 
@@ -127,6 +127,19 @@ _MEASURE_COLUMNS = _targets("measures", ("id", "name", "level", "providers", "ar
 _AREA_COLUMNS = _targets("areas", ("id", "name", "kind"))
 
 
+def _inside(manifest: Path, path: str) -> str:
+    """A resource path of datapackage.json, refused unless it is a file in the package: the
+    Data Package specification allows only relative POSIX paths without ``..``, and a path out
+    of the folder could name any file (or a device that never ends)."""
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith("/") or ".." in parts or ":" in parts[0] or not path.strip() \
+            or "\0" in path:
+        msg = (f"{manifest}: the resource path {path!r} leaves the package folder; a data "
+               "package names its files by paths relative to its folder, without '..'")
+        raise SamkartError(msg)
+    return path
+
+
 @dataclass
 class _Package:
     """A data package folder: where each table is, by its datapackage.json or by file name."""
@@ -139,14 +152,16 @@ class _Package:
         package = cls(folder)
         manifest = folder / "datapackage.json"
         if manifest.exists():
+            check_file_size(manifest, "datapackage.json")
             try:
                 meta = json.loads(manifest.read_text(encoding="utf-8-sig"))
-            except (ValueError, OSError) as err:
+            except (ValueError, OSError, RecursionError) as err:
                 msg = f"{manifest}: not a readable datapackage.json ({err})"
                 raise SamkartError(msg) from None
-            for r in meta.get("resources", []) if isinstance(meta, dict) else []:
+            resources = meta.get("resources", []) if isinstance(meta, dict) else []
+            for r in resources if isinstance(resources, list) else []:
                 if isinstance(r, dict) and isinstance(r.get("path"), str):
-                    package.declared[str(r.get("name", ""))] = r["path"]
+                    package.declared[str(r.get("name", ""))] = _inside(manifest, r["path"])
         return package
 
     def path(self, table: str) -> Path | None:
@@ -173,16 +188,12 @@ class _Package:
             shown = self.folder / (path.name if path is not None else _TABLES[table][1][0])
             msg = f"{shown}: missing; an HSDS package needs {shown.name}"
             raise SamkartError(msg)
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = [h.strip() for h in reader.fieldnames or []]
-            missing = [c for c in required if c not in header]
-            if missing:
-                msg = f"{path}: missing column(s) {', '.join(missing)}"
-                raise SamkartError(msg)
-            return [(reader.line_num, {str(k).strip(): (v or "").strip()
-                                       for k, v in row.items() if k is not None})
-                    for row in reader]
+        header, rows = read_csv_rows(path, strip=True)  # the limits hold as it is read
+        missing = [c for c in required if c not in header]
+        if missing:
+            msg = f"{path}: missing column(s) {', '.join(missing)}"
+            raise SamkartError(msg)
+        return rows
 
     def file(self, table: str) -> str:
         path = self.path(table)

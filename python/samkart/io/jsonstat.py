@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from samkart._util import check_file_size, input_limits
 from samkart.errors import ArgumentError, SchemaError
 
 __all__ = ["MISSING_STATUS", "indicators_from_jsonstat", "read_jsonstat"]
@@ -57,25 +58,39 @@ class _Doc:
 def _load(source: Source) -> tuple[Any, _Doc]:
     if isinstance(source, Mapping):
         return source, _Doc("<dict>")
+    limit = input_limits()["max_input_bytes"]
     if isinstance(source, bytes):
-        source = source.decode("utf-8")
+        if len(source) > limit:
+            raise _Doc("<bytes>").fail("", f"the text is {len(source):,} bytes; samkart reads "
+                                       f"at most {limit:,}")
+        try:
+            text = source.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise _Doc("<bytes>").fail("", f"not UTF-8 text (byte {err.start})") from None
+        return _parse(text, _Doc("<bytes>")), _Doc("<bytes>")  # bytes are the text, never a path
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         doc = _Doc("<string>")
-        try:
-            return json.loads(source), doc
-        except json.JSONDecodeError as err:
-            raise doc.fail("", f"not JSON ({err.msg}, line {err.lineno})") from err
+        return _parse(source, doc), doc
     path = Path(source)
     doc = _Doc(str(path))
+    check_file_size(path, "JSON-stat file")  # before it is read
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        msg = f"read_jsonstat: cannot read {str(path)!r}: {err.strerror or err}"
+    except UnicodeDecodeError as err:
+        raise doc.fail("", f"not UTF-8 text (byte {err.start})") from None
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the path
+        msg = f"read_jsonstat: cannot read {str(path)!r}: {getattr(err, 'strerror', None) or err}"
         raise ArgumentError(msg) from err
+    return _parse(text, doc), doc
+
+
+def _parse(text: str, doc: _Doc) -> Any:
     try:
-        return json.loads(text), doc
+        return json.loads(text)
     except json.JSONDecodeError as err:
         raise doc.fail("", f"not JSON ({err.msg}, line {err.lineno})") from err
+    except RecursionError:
+        raise doc.fail("", "nested too deep to be a JSON-stat dataset") from None
 
 
 def _is_dataset(node: object) -> bool:
@@ -138,7 +153,7 @@ def _categories(dim: Any, did: str, at: str, doc: _Doc) -> tuple[list[str], list
     elif isinstance(index, Mapping):
         try:
             order = sorted((int(p), str(c)) for c, p in index.items())
-        except (TypeError, ValueError) as err:
+        except (TypeError, ValueError, OverflowError) as err:
             raise doc.fail(f"{at}/category/index", "the positions must be integers") from err
         if [p for p, _ in order] != list(range(len(order))):
             raise doc.fail(f"{at}/category/index", "the positions must be 0, 1, … without gaps")
@@ -215,7 +230,8 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
         raise doc.fail(f"{at}/id", "\"id\" must list the dimension ids")
     if not isinstance(size, list) or len(size) != len(ids):
         raise doc.fail(f"{at}/size", f"\"size\" must give one size per dimension ({len(ids)})")
-    roles: dict[str, list[str]] = dict(ds.get("role", dims.get("role")) or {})
+    role = ds.get("role", dims.get("role"))
+    roles: dict[str, list[str]] = dict(role) if isinstance(role, Mapping) else {}
     categories: list[tuple[list[str], list[str]]] = []
     for did, sz in zip(ids, size, strict=True):
         if did not in dims:
@@ -225,7 +241,12 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
             raise doc.fail(f"{at}/size", f"dimension {did!r} has {len(codes)} categories, "
                            f"\"size\" says {sz}")
         categories.append((codes, labels))
-    n = math.prod(int(s) for s in size)
+    n = math.prod(len(c) for c, _ in categories)
+    limit = input_limits()["max_records"]
+    if n > limit:  # each cell is a row; the product of a few sizes can be huge
+        raise doc.fail(f"{at}/size", f"{n:,} cells (the product of size); samkart reads at "
+                       f"most {limit:,} (its limit of records per collection); select fewer "
+                       "categories in the query")
     values = _cells(ds.get("value"), n, f"{at}/value", doc, "value")
     value = np.full(n, np.nan)
     status: list[str | None] = [None] * n
@@ -242,7 +263,7 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
     if isinstance(values, list) and not any(isinstance(v, bool | str) for v in values):
         try:  # the common case, in bulk: numbers and nulls (None becomes NaN)
             dense = np.asarray(values, dtype=float)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond float
             dense = None
     if dense is not None:
         value = dense.reshape(n) if n else np.full(0, np.nan)
@@ -251,7 +272,10 @@ def read_jsonstat(source: Source, dataset: int | str | None = None) -> pd.DataFr
         if v is None or isinstance(v, bool):
             continue
         if isinstance(v, int | float):
-            value[i] = float(v)
+            try:
+                value[i] = float(v)
+            except OverflowError:  # an int beyond float's range
+                value[i] = math.copysign(math.inf, v)
             continue
         text = str(v).strip()
         try:

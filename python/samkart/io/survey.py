@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from samkart._util import write_atomic
+from samkart._util import check_zip, read_csv_rows, write_atomic
 from samkart.errors import ArgumentError, SamkartError, UnknownIdError, ValidationError
 from samkart.io import _survey_text as text
 from samkart.io.frames import from_frames
@@ -513,7 +513,11 @@ def _read_forms(paths: Sequence[Path], land: Landscape | None, out: _Read) -> No
         label = path.name
         out.files.append(label)
         try:
+            check_zip(path)
+            _count_rows(path)  # streamed, before the whole workbook is loaded
             wb = openpyxl.load_workbook(path, data_only=True)
+        except SamkartError:
+            raise
         except FileNotFoundError:
             msg = f"{path}: no such file"
             raise SamkartError(msg) from None
@@ -564,6 +568,20 @@ def _read_forms(paths: Sequence[Path], land: Landscape | None, out: _Read) -> No
                 "the answer sheet is missing; fill in the form as it was sent", file=label))
             continue
         _read_answer_sheet(wb[sheet], label, sheet, respondent, out)
+
+
+def _count_rows(path: Path) -> None:
+    """Stream every sheet of a form once (read-only), under the row limit of
+    :func:`samkart.io.excel.stream_rows`, before the form is loaded whole."""
+    from samkart.io.excel import open_workbook, stream_rows
+
+    wb = open_workbook(path, data_only=True)
+    try:
+        for ws in wb.worksheets:
+            for _row in stream_rows(ws, path):
+                pass
+    finally:
+        wb.close()
 
 
 def _read_answer_sheet(ws: Any, label: str, sheet: str, respondent: str, out: _Read) -> None:
@@ -812,7 +830,11 @@ def read_survey(
             paths = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
             index = folder / INDEX_FILE
             if index.is_file():
-                out.sent = [str(r) for r in pd.read_csv(index, dtype=str)["respondent"]]
+                header, rows = read_csv_rows(index, strip=True)
+                if "respondent" not in header:
+                    msg = f"{index}: no column 'respondent'; it lists who was sent a form"
+                    raise SamkartError(msg)
+                out.sent = [row.get("respondent", "") for _line, row in rows]
             if not paths:
                 msg = f"{folder}: no survey forms (.xlsx) in this folder"
                 raise SamkartError(msg)
@@ -824,7 +846,9 @@ def read_survey(
             if not p.is_file():
                 msg = f"{p}: no such file"
                 raise SamkartError(msg)
-            _read_long(pd.read_csv(p, dtype=str, keep_default_na=False), p.name, out)
+            header, rows = read_csv_rows(p)  # the limits hold as it is read
+            _read_long(pd.DataFrame([row for _line, row in rows], columns=header, dtype=object)
+                       .fillna(""), p.name, out)
         forms = [p for p in paths if p.suffix.lower() != ".csv"]
         if forms:
             _read_forms(forms, land, out)

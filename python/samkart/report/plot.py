@@ -6,25 +6,32 @@ vocabularies of the C++ core) and returns the Axes:
 
 - :func:`heatmap`: actor (or any dimension) × level coverage;
 - :func:`age_bands`: one band per level over the years of age, where services end;
-- :func:`compare_chart`: the municipalities side by side, coverage per level.
+- :func:`compare_chart`: the municipalities side by side, coverage per level;
+- :func:`map`: a choropleth of any value by municipality (or county), drawn from the boundary
+  files samkart ships (no GIS library).
 
 matplotlib is imported when a function is called, not when samkart is.
 """
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
 from samkart._core import Landscape, Level
 from samkart.analysis import mapping
 from samkart.errors import ArgumentError
+from samkart.report import _maps
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["age_bands", "compare_chart", "heatmap"]
+__all__ = ["age_bands", "compare_chart", "heatmap", "map"]
 
 # Words of titles and axes, by language. Dimension and value names are the API's.
 _TEXT: dict[str, dict[str, str]] = {
@@ -198,4 +205,129 @@ def compare_chart(
         twin = ax.twiny()
         twin.plot(table[indicator].to_numpy(dtype=float), y, "o", color="black", label=indicator)
         twin.set_xlabel(indicator)
+    return ax
+
+
+def _oriented(ring: list[tuple[float, float]], counter_clockwise: bool
+              ) -> list[tuple[float, float]]:
+    """The ring turning the requested way: exteriors one way and holes the other fill right
+    under both the non-zero and the even-odd rule."""
+    twice = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring))
+    return ring if (twice > 0) == counter_clockwise else ring[::-1]
+
+
+def map(  # the name issue 14 asks for; the builtin map is not used in this module
+    land: Landscape,
+    values: pd.Series | Mapping[str, float | None],
+    ax: Axes | None = None,
+    lang: str = "nb",
+    *,
+    title: str | None = None,
+    cmap: str = "viridis_r",
+) -> Axes:
+    """A choropleth of ``values`` by area id: one filled shape per municipality (or county).
+
+    The boundaries are Kartverket's (Norway, CC BY 4.0) and DAGI's (Denmark, CC BY 4.0),
+    shipped with samkart and credited under the map. The map is chosen from the ids: Norway
+    2020–2023 (``"3807"``), Norway from 2024 (``"4003"``) or Denmark (``"101"``); the
+    projection is equirectangular with longitude scaled by the cosine of the middle latitude.
+    Values fall into at most five classes (one per distinct value when there are at most five,
+    else five equal intervals, each holding its upper bound), the same classes and colours as
+    the council report's maps; None and NaN are "no data", hatched.
+
+    Parameters
+    ----------
+    land : Landscape
+        Gives the areas' names (the map's own names for ids it lacks).
+    values : pandas.Series or Mapping[str, float | None]
+        Value by area id, e.g. a column of ``samkart.coverage(land, "area", "level")``. Ids of
+        a coarser kind than those drawn (the country; a county, on the map or only in
+        ``land``, when municipalities are drawn) are aggregates and are skipped.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+    lang : str
+        ``nb``, ``da`` or ``en``: the legend's words.
+    title : str, optional
+        The Axes' title; without one, the legend is titled by the Series' name (if text).
+    cmap : str
+        A matplotlib colormap sampled light (low) to dark (high); the default matches the
+        report's.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One ``PathPatch`` per area drawn, its ``gid`` the area id; equal aspect, no ticks.
+
+    Warns
+    -----
+    UserWarning
+        Naming the ids that have no shape on the chosen map (they are not drawn).
+
+    Raises
+    ------
+    ArgumentError
+        Unknown ``lang``; none of the ids has a shape.
+    """
+    words = _maps.words(lang)
+    _pyplot()  # the helpful ImportError without matplotlib
+    from matplotlib import colormaps
+    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.path import Path
+
+    # The legend says what the values are when no title does: a Series' name, if it is text.
+    name = values.name if isinstance(values, pd.Series) else None
+    legend_title = name if title is None and isinstance(name, str) else None
+    series = {str(k): _maps.number(v) for k, v in values.items()}
+    chosen = _maps.layout(series)
+    # An area the landscape calls coarser than the layer drawn is an aggregate of what is
+    # drawn (county 38 kept after the 2024 recoding has no shape on the 2024 map): skipped.
+    kinds = {a.id: str(a.kind) for a in land.areas}
+    rank = _maps.RANK
+    not_drawn = [i for i in chosen.not_drawn
+                 if rank.get(kinds.get(i, ""), -1) <= rank[chosen.kind]]
+    if not_drawn:
+        shown = ", ".join(repr(i) for i in not_drawn)
+        warnings.warn(f"map: {len(not_drawn)} areas not drawn, no shape on the map of "
+                      f"{chosen.map.label}: {shown}", UserWarning, stacklevel=2)
+    names = {a.id: a.name for a in land.areas}
+    data = {i: series[i] for i in chosen.shapes}
+    bounds = _maps.classes(v for v in data.values() if v is not None)
+    palette = colormaps[cmap](_maps.positions(len(bounds)))
+    project = _maps.plane(chosen.shapes.values())
+    ax = _axes(ax, (6.0, 6.0))
+    for area in sorted(chosen.shapes):
+        vertices: list[tuple[float, float]] = []
+        codes: list[int] = []
+        for poly in chosen.shapes[area].polygons:
+            for k, ring in enumerate(poly):
+                pts = _oriented([project(x, y) for x, y in ring], counter_clockwise=k == 0)
+                vertices.extend([*pts[:-1], pts[0]])
+                codes.extend([int(Path.MOVETO)] + [int(Path.LINETO)] * (len(pts) - 2)
+                             + [int(Path.CLOSEPOLY)])
+        v = data[area]
+        style: dict[str, Any] = (
+            {"facecolor": _maps.NO_DATA_FILL, "hatch": "////"} if v is None else
+            {"facecolor": palette[_maps.class_of(v, bounds)]})
+        patch = PathPatch(Path(vertices, codes), edgecolor="#4d4d4d", linewidth=0.4,
+                          label=names.get(area, chosen.shapes[area].name), **style)
+        patch.set_gid(area)
+        ax.add_patch(patch)
+    ax.autoscale_view()
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(False)
+    fmt = _maps.default_format(lang)
+    handles = [Patch(facecolor=c, edgecolor="#4d4d4d", label=_maps.label(b, fmt))
+               for c, b in zip(palette, bounds, strict=True)]
+    if any(v is None for v in data.values()):
+        handles.append(Patch(facecolor=_maps.NO_DATA_FILL, edgecolor="#4d4d4d", hatch="////",
+                             label=words["no_data"]))
+    ax.legend(handles=handles, title=legend_title, loc="upper left",
+              bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    if title:
+        ax.set_title(title)
+    ax.text(1.0, -0.01, chosen.map.attribution, transform=ax.transAxes, ha="right", va="top",
+            fontsize=6, color="0.35")
     return ax
