@@ -23,6 +23,8 @@ constexpr Term owners[] = {
     {"state", "Statlig", "Statslig", "State"},
     {"private", "Privat", "Privat", "Private"},
     {"voluntary", "Frivillig", "Frivillig", "Voluntary"},
+    // Danish FGU institutions, vocational schools and gymnasiums (seed 003): selvejende.
+    {"self_governing", "Selveiende", "Selvejende", "Self-governing"},
 };
 constexpr Term link_kinds[] = {
     {"agreement", "Samarbeidsavtale", "Samarbejdsaftale", "Agreement"},
@@ -40,10 +42,10 @@ constexpr Term intensities[] = {
     {"coordination", "Samordning", "Koordinering", "Coordination"},
     {"integration", "Integrering", "Integration", "Integration"},
 };
-// Seed 002 §3: samhandling, medvirkning, innovasjon.
+// Seed 002 §3: samhandling, medvirkning, innovasjon; da as seed 003 says it (ungeinddragelse).
 constexpr Term keys[] = {
     {"collaboration", "Samhandling", "Samarbejde", "Collaboration"},
-    {"participation", "Medvirkning", "Medinddragelse", "Participation"},
+    {"participation", "Medvirkning", "Ungeinddragelse", "Participation"},
     {"innovation", "Innovasjon", "Innovation", "Innovation"},
 };
 // Seed 002 §2: the four T's.
@@ -87,11 +89,17 @@ constexpr Term sectors[] = {
     {"mental_health", "Psykisk helse", "Psykiatri", "Mental health services"},
     {"substance_abuse", "Rustjeneste", "Misbrugsbehandling", "Drug and alcohol services"},
     {"labour_welfare", "NAV", "NAV", "Labour and welfare service (NAV)"},
+    // Denmark's municipal job centre (seed 003's young people "uden uddannelse og job" on
+    // benefits): not NAV, which is state and municipal at once and keeps its Norwegian name.
+    {"job_centre", "Jobbsenter (Danmark)", "Jobcenter", "Job centre (Denmark)"},
     {"specialist_health", "Spesialisthelsetjeneste", "Specialiseret sundhedsvæsen",
      "Specialist health services"},
     {"public_health", "Folkehelse", "Folkesundhed", "Public health"},
     {"county_governor", "Statsforvalteren", "Statsforvalteren", "County governor (Statsforvalteren)"},
     {"directorate", "Direktorat", "Styrelse", "Directorate"},
+    // A ministry itself, e.g. Børne- og Undervisningsministeriet, partner of the KL partnership
+    // (seed 003): a Danish reader calls it neither a directorate nor a Styrelse.
+    {"ministry", "Departement", "Ministerium", "Ministry"},
     {"association", "Interesseorganisasjon (KS)", "Interesseorganisation (KL)",
      "Association of local authorities"},
     {"research", "Forskning", "Forskning", "Research"},

@@ -16,6 +16,17 @@ namespace samkart::datasets {
 /// The data is examples/data/vestfold_telemark.json, compiled into the library.
 [[nodiscard]] Landscape vestfold_telemark();
 
+/// An illustrative Danish municipality built from seed 003 (KL's partnership invitation of
+/// 27 August 2024): the municipal youth effort (KUI) as the coordinating actor for young people
+/// under 25, the FGU institution, a vocational school and a gymnasium (self-governing), the
+/// jobcenter, the youth organisations Modstrøm and Autisme Ungdom, and the national partners
+/// KL, Børne- og Undervisningsministeriet and FGU Danmark. The area (Holbæk, Region Sjælland)
+/// is real so that maps draw it; every actor, measure, link and hand-over is marked
+/// `illustrative` and says in its citation which part comes from 003. The one figure, about
+/// 15 % of those who drop out of a youth education ending up unemployed, is 003's.
+/// The data is examples/data/danish_municipality.json, compiled into the library.
+[[nodiscard]] Landscape danish_municipality();
+
 /// A deterministic synthetic landscape for scale tests: one country, counties, `areas`
 /// municipalities with `actors_per_area` actors each, measures, links and transitions in
 /// realistic proportions. The same arguments give the same landscape on every platform.

@@ -36,7 +36,7 @@ void register_schema(py::module_& m);
 void register_landscape(py::module_& m);
 /// read_json, write_json, from_json_string, to_json_string, validate_json_file.
 void register_io(py::module_& m);
-/// vestfold_telemark() and synthetic().
+/// vestfold_telemark(), danish_municipality() and synthetic().
 void register_datasets(py::module_& m);
 /// samkart._core.Network, the collaboration network.
 void register_network(py::module_& m);

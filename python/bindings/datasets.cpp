@@ -45,6 +45,10 @@ void register_datasets(py::module_& m) {
     m.def("vestfold_telemark", &datasets::vestfold_telemark, py::call_guard<py::gil_scoped_release>(),
           "Vestfold og Telemark county (Norway) as the seeds describe it; records not in the seeds "
           "are marked illustrative.");
+    m.def("danish_municipality", &datasets::danish_municipality,
+          py::call_guard<py::gil_scoped_release>(),
+          "An illustrative Danish municipality (Holbæk) built from seed 003: KUI coordinates for "
+          "young people under 25; every actor, measure, link and hand-over is illustrative.");
     m.def("synthetic", py::overload_cast<int, int, std::uint64_t>(&datasets::synthetic),
           py::arg("areas"), py::arg("actors_per_area"), py::arg("seed") = 0,
           py::call_guard<py::gil_scoped_release>(),

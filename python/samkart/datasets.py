@@ -12,7 +12,7 @@ from samkart._core import Landscape
 from samkart.areas import areas, crosswalk, recode
 from samkart.errors import ArgumentError
 
-__all__ = ["areas", "crosswalk", "recode", "synthetic", "vestfold_telemark"]
+__all__ = ["areas", "crosswalk", "danish_municipality", "recode", "synthetic", "vestfold_telemark"]
 
 
 def vestfold_telemark() -> Landscape:
@@ -25,6 +25,30 @@ def vestfold_telemark() -> Landscape:
     into the library.
     """
     return _core.vestfold_telemark()
+
+
+def danish_municipality() -> Landscape:
+    """An illustrative Danish municipality built from seed 003 (KL, August 2024).
+
+    The youth effort as 003 and its partnership describe it: the municipality's KUI
+    (*kommunal ungeindsats*), the coordinating actor for young people under 25, with its
+    guidance unit; the jobcenter; the FGU institution, a vocational school and a gymnasium,
+    which are self-governing (owner ``"self_governing"``); the national partners KL,
+    Børne- og Undervisningsministeriet, FGU Danmark, Modstrøm and Autisme Ungdom; measures at
+    the four levels (education plan, target-group assessment, FGU's tracks, course plan,
+    mentor, the jobcenter's effort), the reporting of dropout risk from the educations to KUI,
+    and hand-overs.
+
+    **Illustrative.** The area is real (Holbæk, kommunekode 0316, in Region Sjælland) so that
+    maps draw it, but every actor, measure, link and hand-over in it is marked
+    ``illustrative`` and says nothing about Holbæk Kommune's actual services; each citation
+    says which part comes from 003. The national partners are 003's and not illustrative; the
+    one figure, about 15 % of those who drop out of a youth education ending up unemployed
+    (indicator ``dropout_unemployed_share`` of ``DK``), is 003's. Only the field of 003 was
+    mapped (``mapping="partial"``), so the gap analysis claims no missing level or age.
+    The data is ``examples/data/danish_municipality.json``, compiled into the library.
+    """
+    return _core.danish_municipality()
 
 
 def _area_rows(spec: str | pd.DataFrame) -> list[tuple[str, str, str, str | None]]:

@@ -24,7 +24,9 @@ struct Texts {
 
 // --- the templates --------------------------------------------------------------------------
 // Written as a civil servant in each country would write them: "tette hullet", "gjelder til og
-// med 21 år", numbers with a thin space between thousands, labels instead of keys.
+// med 21 år"; in Danish "tovholder" for the one who coordinates (seed 003: "en intern tovholder i
+// KUI") and "inddrage de unge" for participation; numbers with a thin space between thousands,
+// labels instead of keys.
 
 constexpr Texts level_missing{
     "{area} har ingen tiltak på nivå {level} ({level_label}). Et tiltak på dette nivået, eller "
@@ -55,7 +57,7 @@ constexpr Texts age_cliff{
     "from age {age}{volume}. An agreement with a service that takes over at {age} would close "
     "this gap."};
 constexpr Texts cliff_volume{" ({value} unge i året går ut på grunn av aldersgrensen)",
-                             " ({value} unge om året går ud på grund af aldersgrænsen)",
+                             " ({value} unge om året når aldersgrænsen)",
                              " ({value} young people a year leave at the age limit)"};
 constexpr Texts capacity_short{
     "I {area} har tiltakene på nivå {level} {value} plasser i året for {expected} {group}: det "
@@ -70,8 +72,7 @@ constexpr Texts capacity_unknown_need{
     "har {value}). Antall plasser i året for hvert tiltak trengs for å vurdere det.",
     "I {area} oplyser {missing_count} af indsatserne på niveau {level} ikke, hvor mange pladser "
     "de har, så det kan ikke vurderes, om pladserne dækker {expected} {group} (de, der oplyser "
-    "pladser, har {value}). Antal pladser om året for hver indsats er nødvendigt for at vurdere "
-    "det.",
+    "pladser, har {value}). Det kræver, at hver indsats oplyser sit antal pladser om året.",
     "In {area} {missing_count} of the level {level} measures do not say how many places they "
     "have, so whether the places cover {expected} {group} cannot be judged (those that do have "
     "{value}). The places a year of each measure are needed to judge it."};
@@ -80,8 +81,8 @@ constexpr Texts capacity_unknown{
     "({measures}). Om det er plasser nok på dette nivået, kan derfor ikke vurderes; antall "
     "plasser i året for hvert tiltak trengs.",
     "{value} af {expected} indsatser på niveau {level} i {area} oplyser ikke, hvor mange pladser "
-    "de har ({measures}). Om der er pladser nok på dette niveau, kan derfor ikke vurderes; antal "
-    "pladser om året for hver indsats er nødvendigt.",
+    "de har ({measures}). Om der er pladser nok på dette niveau, kan derfor ikke vurderes; det "
+    "kræver, at hver indsats oplyser sit antal pladser om året.",
     "{value} of the {expected} level {level} measures in {area} do not say how many places they "
     "have ({measures}). Whether there are enough places at this level cannot be judged; the "
     "places a year of each measure are needed."};
@@ -100,7 +101,7 @@ constexpr Texts handoff_unlinked{
     "sammen. En samarbeidsavtale som sier hvem som koordinerer (stafettholder), vil tette "
     "hullet.",
     "{volume} går fra {source} til {target}, men ingen aftale eller anden forbindelse knytter "
-    "dem sammen. En samarbejdsaftale, der fastlægger, hvem der koordinerer, vil lukke hullet.",
+    "dem sammen. En samarbejdsaftale, der fastlægger, hvem der er tovholder, vil lukke hullet.",
     "{volume} go from {source} to {target}, but no agreement or other link joins them. An "
     "agreement that says who coordinates would close this gap."};
 constexpr Texts handoff_uncoordinated{
@@ -109,7 +110,7 @@ constexpr Texts handoff_uncoordinated{
     "stafettholder, vil tette hullet.",
     "{volume} går fra {source} til {target}. De to samarbejder, men ingen forpligtende aftale, "
     "fælles plan eller lovbestemt pligt fastlægger, hvem der koordinerer. En aftale om, hvem "
-    "der koordinerer, vil lukke hullet.",
+    "der er tovholder, vil lukke hullet.",
     "{volume} go from {source} to {target}. The two work together, but no binding agreement, "
     "shared plan or statutory duty says who coordinates. Agreeing who holds the baton would "
     "close this gap."};
@@ -130,8 +131,8 @@ constexpr Texts single_point{
     "{actors} er eneste forbindelse mellom {value} {actor_word} og resten av nettverket: faller "
     "{actors} bort, blir de koblet fra. En kobling til mellom dem og resten vil tette hullet.",
     "{actors} er den eneste forbindelse mellem {value} {actor_word} og resten af netværket: "
-    "falder {actors} bort, bliver de koblet fra. En forbindelse mere mellem dem og resten vil "
-    "lukke hullet.",
+    "falder {actors} bort, mister de forbindelsen til resten. En ekstra forbindelse mellem dem "
+    "og resten vil lukke hullet.",
     "{actors} is the only link between {value} {actor_word} and the rest of the network: if "
     "{actors} drops out, they are cut off. A second link between them and the rest would close "
     "this gap."};
@@ -148,7 +149,7 @@ constexpr Texts isolated_level{", selv om den har tiltak på nivå {level}",
 constexpr Texts no_participation{
     "Ingen av tiltakene på nivå 2–4 i {area} har medvirkning fra de unge selv. Medvirkning i "
     "minst ett av dem vil tette hullet.",
-    "Ingen af indsatserne på niveau 2–4 i {area} har medvirken fra de unge selv. Medvirken i "
+    "Ingen af indsatserne på niveau 2–4 i {area} inddrager de unge selv. At inddrage de unge i "
     "mindst én af dem vil lukke hullet.",
     "None of the level 2–4 measures in {area} involves the young people themselves "
     "(participation). Involving them in at least one would close this gap."};
@@ -167,8 +168,8 @@ constexpr Texts imbalance{
     "Flere universelle tiltak vil tette hullet: de fleste som faller utenfor, kommer fra de "
     "mange med lav risiko (forebyggingsparadokset).",
     "I {area} er kun {share} % af {what} på niveau 1 (universelt), under minimum {minimum} %. "
-    "Flere universelle indsatser vil lukke hullet: de fleste, der falder uden for, kommer fra "
-    "de mange med lav risiko (forebyggelsesparadokset).",
+    "Flere universelle indsatser vil lukke hullet: de fleste, der ender uden for uddannelse og "
+    "job, kommer fra den store gruppe med lav risiko (forebyggelsesparadokset).",
     "In {area} only {share}% of the {what} are at level 1 (universal), below the minimum of "
     "{minimum}%. More universal measures would close this gap: most young people who fall "
     "outside come from the many at low risk (the prevention paradox)."};
@@ -238,9 +239,10 @@ std::string indicator_group(const std::string& key, std::string_view lang) {
     return (lang == "en" ? "people (" : "personer (") + words + ")";
 }
 
-/// "A", "A and B", "A, B and C", "A, B, C, D, E and 3 more".
+/// "A", "A and B", "A, B and C", "A, B, C, D, E and 3 more"; six names are all named ("and 1
+/// more" would take as much room as the name).
 std::string names(const std::vector<std::string>& list, std::string_view lang) {
-    constexpr std::size_t shown = 5;
+    const std::size_t shown = list.size() == 6 ? 6 : 5;
     const std::string_view and_word = lang == "en" ? " and " : " og ";
     std::vector<std::string> parts(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(shown, list.size())));
     if (list.size() > shown) {
@@ -298,6 +300,15 @@ std::pair<std::string, std::string> group_label(const std::string& detail, std::
     return {std::string(attribute.in(lang)), label};
 }
 
+/// A label inside a sentence: "Kommunal ungeindsats (KUI)" → "kommunal ungeindsats (KUI)", as a
+/// civil servant writes it in running text; "NAV" and "KL" (capital, capital) stay as they are.
+std::string in_sentence(std::string_view label) {
+    std::string out(label);
+    if (out.size() > 1 && out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
+
 /// "fylkeskommunale og statlige tjenester og NAV": what a partly mapped area's `mapped` names.
 std::string mapped_phrase(const std::string& detail, std::string_view lang) {
     const auto colon = detail.find(':');
@@ -308,7 +319,8 @@ std::string mapped_phrase(const std::string& detail, std::string_view lang) {
         {"county", {"fylkeskommunale", "regionale", "county"}},
         {"state", {"statlige", "statslige", "state"}},
         {"private", {"private", "private", "private"}},
-        {"voluntary", {"frivillige", "frivillige", "voluntary"}}};
+        {"voluntary", {"frivillige", "frivillige", "voluntary"}},
+        {"self_governing", {"selveiende", "selvejende", "self-governing"}}};
     std::size_t start = 0;
     while (start < list.size()) {
         auto end = list.find(',', start);
@@ -317,7 +329,7 @@ std::string mapped_phrase(const std::string& detail, std::string_view lang) {
         if (const auto it = owner_words.find(name); it != owner_words.end())
             owners.emplace_back(it->second.in(lang));
         else if (const auto* term = find_term(recommended_sectors(), name))
-            sectors.emplace_back(term->label(lang));
+            sectors.push_back(in_sentence(term->label(lang)));
         else
             sectors.push_back(name);
         start = end + 1;
@@ -436,13 +448,14 @@ constexpr Texts f_age_cliff{
     "service at level {level} or higher takes over from age {age} {where}.{young} An agreement "
     "with a service that takes over at {age} would close the gap."};
 constexpr Texts f_cliff_young{" Om lag {young_n} unge i året går ut på grunn av aldersgrensen.",
-                              " Omkring {young_n} unge om året går ud på grund af aldersgrænsen.",
+                              " Omkring {young_n} unge om året når aldersgrænsen.",
                               " About {young_n} young people a year leave at the age limit."};
 constexpr Texts f_level_missing{
     "Det finnes ingen tiltak på nivå {level} ({level_label}) {where}. Et tiltak på dette nivået, "
     "eller en avtale om at et tiltak i en nabokommune også gjelder der, vil tette hullet.",
     "Der findes ingen indsats på niveau {level} ({level_label}) {where}. En indsats på dette "
-    "niveau eller en aftale om, at en indsats i en nabokommune også dækker der, vil lukke hullet.",
+    "niveau eller en aftale om, at en indsats i en nabokommune også dækker området, vil lukke "
+    "hullet.",
     "There is no measure at level {level} ({level_label}) {where}. A measure at this level, or an "
     "agreement that a neighbouring municipality's measure also covers it, would close the gap."};
 constexpr Texts f_age_uncovered{
@@ -463,7 +476,8 @@ constexpr Texts f_capacity_unknown{
     "Tiltak på nivå {level} oppgir ikke hvor mange plasser de har {where}, så om det er plasser "
     "nok, kan ikke vurderes. Antall plasser i året for hvert tiltak trengs.",
     "Indsatser på niveau {level} oplyser ikke, hvor mange pladser de har, {where}, så om der er "
-    "pladser nok, kan ikke vurderes. Antal pladser om året for hver indsats er nødvendigt.",
+    "pladser nok, kan ikke vurderes. Det kræver, at hver indsats oplyser sit antal pladser om "
+    "året.",
     "Level {level} measures do not say how many places they have {where}, so whether there are "
     "enough places cannot be judged. The places a year of each measure are needed."};
 constexpr Texts f_duplication{
@@ -481,8 +495,8 @@ constexpr Texts f_handoff_unlinked{
     "tjenestene sammen: {n_routes} {where}. En samarbeidsavtale som sier hvem som koordinerer "
     "(stafettholder), vil tette hullet.",
     "{who} går fra {source} til {target}, uden at nogen aftale eller anden forbindelse knytter "
-    "dem sammen: {n_routes} {where}. En samarbejdsaftale, der fastlægger, hvem der koordinerer, "
-    "vil lukke hullet.",
+    "dem sammen: {n_routes} {where}. En samarbejdsaftale, der fastlægger, hvem der er "
+    "tovholder, vil lukke hullet.",
     "{who} go from {source} to {target} with no agreement or other link between the services: "
     "{n_routes} {where}. An agreement that says who coordinates would close the gap."};
 constexpr Texts f_handoff_uncoordinated{
@@ -491,7 +505,7 @@ constexpr Texts f_handoff_uncoordinated{
     "hvem som er stafettholder, vil tette hullet.",
     "{who} går fra {source} til {target}: {n_routes} {where}. De samarbejder, men ingen "
     "forpligtende aftale, fælles plan eller lovbestemt pligt fastlægger, hvem der koordinerer. "
-    "En aftale om, hvem der koordinerer, vil lukke hullet.",
+    "En aftale om, hvem der er tovholder, vil lukke hullet.",
     "{who} go from {source} to {target}: {n_routes} {where}. The services work together, but "
     "no binding agreement, shared plan or statutory duty says who coordinates. Agreeing who "
     "holds the baton would close the gap."};
@@ -504,7 +518,8 @@ constexpr Texts f_single_point{
     "{n} aktører innen {sector} er hver for seg eneste forbindelse mellom en del av nettverket og "
     "resten ({actors}). En kobling til rundt hver av dem vil tette hullet.",
     "{n} aktører inden for {sector} er hver for sig den eneste forbindelse mellem en del af "
-    "netværket og resten ({actors}). En forbindelse mere omkring hver af dem vil lukke hullet.",
+    "netværket og resten ({actors}). En ekstra forbindelse uden om hver af dem vil lukke "
+    "hullet.",
     "{n} actors in {sector} are each the only link between part of the network and the rest "
     "({actors}). A second link around each would close the gap."};
 constexpr Texts f_isolated{
@@ -517,8 +532,8 @@ constexpr Texts f_isolated{
 constexpr Texts f_no_participation{
     "Ingen av tiltakene på nivå 2–4 har medvirkning fra de unge selv {where}. Medvirkning i minst "
     "ett tiltak vil tette hullet.",
-    "Ingen af indsatserne på niveau 2–4 har medvirken fra de unge selv {where}. Medvirken i mindst "
-    "én indsats vil lukke hullet.",
+    "Ingen af indsatserne på niveau 2–4 inddrager de unge selv {where}. At inddrage de unge i "
+    "mindst én indsats vil lukke hullet.",
     "None of the level 2–4 measures involves the young people themselves {where}. Involving them "
     "in at least one would close the gap."};
 constexpr Texts f_unreachable{
@@ -535,8 +550,8 @@ constexpr Texts f_imbalance{
     "Under {minimum} % av tiltakene er universelle (nivå 1) {where}. Flere universelle tiltak vil "
     "tette hullet: de fleste som faller utenfor, kommer fra de mange med lav risiko.",
     "Under {minimum} % af indsatserne er universelle (niveau 1) {where}. Flere universelle "
-    "indsatser vil lukke hullet: de fleste, der falder uden for, kommer fra de mange med lav "
-    "risiko.",
+    "indsatser vil lukke hullet: de fleste, der ender uden for uddannelse og job, kommer fra den "
+    "store gruppe med lav risiko.",
     "Under {minimum}% of the measures are universal (level 1) {where}. More universal measures "
     "would close the gap: most young people who fall outside come from the many at low risk."};
 constexpr Texts f_not_mapped_partial{

@@ -147,7 +147,8 @@ TEST_CASE("columns: the shapes the file comment documents") {
     }
     const Column& owner = column(c, "actors", "owner");
     CHECK(owner.kind == ColumnKind::STRINGS);
-    CHECK(owner.names == std::vector<std::string>{"municipal", "county", "state", "private", "voluntary"});
+    CHECK(owner.names == std::vector<std::string>{"municipal", "county", "state", "private", "voluntary",
+                                                  "self_governing"});
     CHECK(owner.codes == std::vector<std::int32_t>{4, 2});
     const Column& part_of = column(c, "actors", "part_of");
     CHECK(part_of.codes == std::vector<std::int32_t>{0, -1});
@@ -215,7 +216,7 @@ TEST_CASE("columns: bad columns name the collection, the row and the field") {
     CHECK(has(problems, "/actors/2/name", "no column 'name'"));
     CHECK(has(problems, "/actors/1/owner",
               "actors[1] 'b', field 'owner': unknown value 'councl'; expected one of "
-              "municipal|county|state|private|voluntary; did you mean 'county'?"));
+              "municipal|county|state|private|voluntary|self_governing; did you mean 'county'?"));
     CHECK(has(problems, "/actors/1/ages", "expected [min, max], two whole numbers of years such as "
                                           "[16, 21], got only age_max"));
     CHECK(has(problems, "/actors/2/ages", "got [16.5, 20]"));

@@ -67,8 +67,10 @@ TEST_CASE("provider dimensions pair provider by provider") {
     // m2 (nav + school) is under school's own sector only, not under NAV's.
     check_values(t, {{2, 0, 0, 0}, {0, 0, 2, 0}, {0, 2, 0, 0}, {0, 0, 0, 1}});
     const auto owners = coverage(mapping_fixture(), Dimension::OWNER, Dimension::LEVEL);
-    CHECK(owners.rows.ids == std::vector<std::string>{"municipal", "county", "state", "private", "voluntary"});
-    check_values(owners, {{0, 0, 0, 0}, {1, 1, 1, 1}, {0, 1, 0, 1}, {0, 0, 0, 0}, {1, 0, 0, 0}});
+    CHECK(owners.rows.ids == std::vector<std::string>{"municipal", "county", "state", "private",
+                                                      "voluntary", "self_governing"});
+    check_values(owners,
+                 {{0, 0, 0, 0}, {1, 1, 1, 1}, {0, 1, 0, 1}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 0, 0, 0}});
 }
 
 TEST_CASE("targets, keys and tees: a measure counts under each, or under (none)") {
@@ -171,7 +173,7 @@ TEST_CASE("an empty landscape gives an empty table with the vocabulary's labels"
     CHECK(t.values.rows() == 0);
     CHECK(t.values.cols() == 4);
     const auto ages = coverage(empty, Dimension::OWNER, Dimension::AGE);
-    CHECK(ages.rows.size() == 5);
+    CHECK(ages.rows.size() == 6);
     CHECK(ages.cols.size() == 0);
     CoverageOptions o;
     o.totals = true;

@@ -1,4 +1,5 @@
-// The data sets that ship with samkart: Vestfold og Telemark (seeds 001–004) and synthetic().
+// The data sets that ship with samkart: Vestfold og Telemark (seeds 001–004), the illustrative
+// Danish municipality (seed 003) and synthetic().
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "samkart/analysis/gaps.hpp"
 #include "samkart/core/errors.hpp"
 #include "samkart/datasets.hpp"
 #include "samkart/io/json.hpp"
@@ -379,4 +381,93 @@ TEST_CASE("vestfold_telemark: read as the seeds are (issue 13)") {
     // ends in 2022 (002 §5.3).
     CHECK(land.measure("fag-oremerkede-lareplasser").status == MeasureStatus::PROPOSED);
     CHECK(land.measure("ot-overgang-grenland").until == "2022-12-31");
+}
+
+TEST_CASE("danish_municipality: KUI coordinates for the under-25s; FGU and the schools are selvejende") {
+    const Landscape land = datasets::danish_municipality();
+    CHECK(errors_in(land.validate()) == 0);
+    CHECK(land.validate().empty());  // no warnings either: every sector is in the vocabulary
+    CHECK(land.currency() == "DKK");
+    // A real municipality and its region (Danmarks Statistik codes), so that maps draw it.
+    CHECK(land.area("316").name == "Holbæk");
+    CHECK(land.area("316").parent == "085");
+    CHECK(land.area("085").parent == "DK");
+    // Only the field of 003 was mapped: no level or age is claimed missing.
+    CHECK(land.area("316").mapping == MappingStatus::PARTIAL);
+    // KUI is the coordinating actor: every link that names a coordinator names KUI.
+    std::size_t coordinated = 0;
+    for (const auto& l : land.links())
+        if (l.coordinator) {
+            CHECK(*l.coordinator == "kui");
+            ++coordinated;
+        }
+    CHECK(coordinated >= 5);
+    // Dropout risk and dropout are reported from the youth educations and FGU to KUI (003 p. 2).
+    for (const char* school : {"eud", "gym", "fgu"}) {
+        CAPTURE(school);
+        const Link* report = find_link(land, school, "kui", LinkKind::INFORMATION_SHARING);
+        REQUIRE(report != nullptr);
+        CHECK(report->formal);
+        CHECK(report->coordinator == "kui");
+    }
+    // The education plan (KUI) and the course plan (FGU) are one shared plan.
+    CHECK(find_link(land, "kui", "fgu", LinkKind::SHARED_PLAN) != nullptr);
+    for (const char* id : {"fgu", "eud", "gym"}) CHECK(land.actor(id).owner == Owner::SELF_GOVERNING);
+    CHECK(land.actor("jobcenter").sector == "job_centre");
+    CHECK(land.actor("kui").ages == AgeRange{13, 24});
+    // The youth effort covers young people under 25: KUI's and FGU's measures end at 24.
+    for (const auto& m : land.measures())
+        if (std::find(m.providers.begin(), m.providers.end(), "jobcenter") == m.providers.end())
+            CHECK_MESSAGE(land.measure_ages(land.measure_index(m.id)).max <= 24, m.id);
+    std::set<int> levels;
+    for (const auto& m : land.measures()) levels.insert(static_cast<int>(m.level));
+    CHECK(levels == std::set<int>{1, 2, 3, 4});
+}
+
+TEST_CASE("danish_municipality: everything in the municipality is illustrative, the figure is 003's") {
+    const Landscape land = datasets::danish_municipality();
+    for (const auto& m : land.measures()) CHECK_MESSAGE(m.illustrative, m.id);
+    for (const auto& l : land.links())
+        if (l.source == "kui" || l.target == "kui" || l.source == "fgu" || l.target == "fgu") {
+            CAPTURE(l.source);
+            CAPTURE(l.target);
+            CHECK(l.illustrative);
+        }
+    for (const auto& t : land.transitions()) CHECK(t.illustrative);
+    for (const auto& a : land.actors()) {
+        CAPTURE(a.id);
+        const bool local = std::find(a.areas.begin(), a.areas.end(), "316") != a.areas.end();
+        CHECK(a.illustrative == local);  // national partners named in 003 are not
+        CHECK(!a.citation.value_or("").empty());
+    }
+    const Indicator* share = find_indicator(land, "DK", "dropout_unemployed_share");
+    REQUIRE(share != nullptr);
+    CHECK(share->value == doctest::Approx(0.15));
+    CHECK(share->source.value_or("").starts_with("003"));
+    CHECK_FALSE(share->illustrative);
+    // 15 % of the 140 illustrative dropouts from the two youth educations end up unemployed.
+    double dropouts = 0, unemployed = 0;
+    for (const auto& t : land.transitions()) {
+        if (t.reason == "dropout" && t.target == "kui" && t.source != "fgu") dropouts += t.volume.value_or(0);
+        if (t.reason == "unemployed") unemployed += t.volume.value_or(0);
+    }
+    CHECK(dropouts == 140);
+    CHECK(unemployed == doctest::Approx(0.15 * dropouts));
+}
+
+TEST_CASE("danish_municipality: the gaps a Danish reader would find, in Danish") {
+    const GapReport report = find_gaps(datasets::danish_municipality());
+    std::multiset<std::string> kinds;
+    for (const auto& g : report.gaps()) kinds.insert(std::string(gap_kind_name(g.kind)));
+    CHECK(kinds == std::multiset<std::string>{"handoff_uncoordinated", "not_mapped", "not_mapped",
+                                              "not_mapped"});
+    for (const auto& g : report.gaps())
+        if (g.kind == GapKind::HANDOFF_UNCOORDINATED) {
+            // FGU → the vocational school: they work together, nobody holds the baton.
+            CHECK(g.actors == std::vector<std::string>{"fgu", "eud"});
+            CHECK(g.value == 45);
+            const auto da = g.message("da");
+            CHECK(da.starts_with("45 unge om året går fra FGU-skolen i Holbæk til Erhvervsskolen"));
+            CHECK(da.find("hvem der er tovholder") != std::string::npos);  // not "stafettholder"
+        }
 }

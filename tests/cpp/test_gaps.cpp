@@ -493,7 +493,7 @@ TEST_CASE("gaps: an area not mapped raises data gaps and no service gaps") {
     const auto horten = data.filter({.area = "H"})[0];
     CHECK(horten.detail == "partial:county,labour_welfare");
     CHECK(horten.message("nb").starts_with("I Horten er bare fylkeskommunale tjenester og NAV kartlagt."));
-    CHECK(horten.message("en").starts_with("In Horten only county services and Labour and welfare "
+    CHECK(horten.message("en").starts_with("In Horten only county services and labour and welfare "
                                            "service (NAV) were mapped."));
     CHECK(data.filter({.area = "N"})[0].message("nb").starts_with("Tjenestene i Nullby er ikke kartlagt."));
     const auto findings = r.findings();

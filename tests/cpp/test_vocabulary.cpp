@@ -39,6 +39,24 @@ TEST_CASE("closed vocabularies parse their names and list them") {
     CHECK(find_term(recommended_targets(), "neet") != nullptr);
 }
 
+TEST_CASE("Danish terms: self-governing institutions, the jobcenter and the ministry (seed 003)") {
+    // FGU, vocational schools and gymnasiums are selvejende: neither municipal nor state.
+    CHECK(parse<Owner>("self_governing") == Owner::SELF_GOVERNING);
+    CHECK(to_string(Owner::SELF_GOVERNING) == "self_governing");
+    const auto& owner = terms<Owner>()[static_cast<std::size_t>(Owner::SELF_GOVERNING)];
+    CHECK(owner.label("da") == "Selvejende");
+    CHECK(owner.label("nb") == "Selveiende");
+    CHECK(owner.label("en") == "Self-governing");
+    // The numbers of the owners that were there before stay as they were.
+    CHECK(static_cast<int>(Owner::VOLUNTARY) == 4);
+    // A Danish jobcenter is not NAV, and a ministry is not a Styrelse.
+    CHECK(find_term(recommended_sectors(), "job_centre")->label("da") == "Jobcenter");
+    CHECK(find_term(recommended_sectors(), "labour_welfare")->label("da") == "NAV");
+    CHECK(find_term(recommended_sectors(), "ministry")->label("da") == "Ministerium");
+    // Participation as seed 003 says it: inddragelse af unge.
+    CHECK(terms<Key>()[static_cast<std::size_t>(Key::PARTICIPATION)].label("da") == "Ungeinddragelse");
+}
+
 TEST_CASE("age ranges") {
     constexpr AgeRange ot{16, 21};
     CHECK(ot.valid());

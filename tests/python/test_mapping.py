@@ -170,11 +170,12 @@ def test_provider_pairs_and_owners(land: sk.Landscape) -> None:
     )
     # owner × level with actors: county L2 is school only (nav of m2 is state).
     a = mapping.coverage(land, "owner", "level", "actors")
-    assert list(a.index) == ["municipal", "county", "state", "private", "voluntary"]
+    assert list(a.index) == ["municipal", "county", "state", "private", "voluntary",
+                             "self_governing"]
     assert_values(
         a,
         table(
-            [[0, 0, 0, 0], [1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 0, 0], [1, 0, 0, 0]],
+            [[0, 0, 0, 0], [1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]],
             list(a.index),
             [1, 2, 3, 4],
         ),
@@ -369,7 +370,7 @@ def test_empty_landscape_gives_empty_tables_with_labels() -> None:
     k = mapping.coverage(empty, "key", "tee", totals=True)
     assert list(k.index) == ["collaboration", "participation", "innovation", "total"]
     assert (k.to_numpy() == 0).all()
-    assert mapping.coverage(empty, "owner", "age").shape == (5, 0)
+    assert mapping.coverage(empty, "owner", "age").shape == (6, 0)  # the six owners
     assert mapping.role_map(empty).frame.shape == (0, 5)
     assert mapping.age_coverage(empty).shape == (4, 30)
     assert mapping.compare_areas(empty).shape == (0, 11)

@@ -149,7 +149,7 @@ def test_summary_counts_by_level_owner_sector_and_kind(small: sk.Landscape) -> N
     assert s["levels"].tolist() == [1, 1, 0, 0]
     assert s.levels.index[1] == "2 Early intervention"
     assert dict(s.owners) == {"Municipal": 0, "County": 2, "State": 1, "Private": 0,
-                              "Voluntary": 0}
+                              "Voluntary": 0, "Self-governing": 0}
     assert s.sectors.sum() == 3
     assert s.link_kinds["Agreement"] == 1
     assert s.link_kinds["Referral"] == 1
@@ -189,9 +189,9 @@ def test_validation_error_is_a_value_error_with_every_problem(small: sk.Landscap
     owner = e.problems[0]
     assert (owner.severity, owner.collection, owner.index, owner.id) == ("error", "actors", 3, "x")
     assert owner.message == ("unknown value 'councl'; expected one of "
-                             "municipal|county|state|private|voluntary")
+                             "municipal|county|state|private|voluntary|self_governing")
     assert str(owner) == ("actors[3] 'x', field 'owner': unknown value 'councl'; expected one of "
-                          "municipal|county|state|private|voluntary")
+                          "municipal|county|state|private|voluntary|self_governing")
     assert "9999" in e.problems[1].message
     assert "30–20" in e.problems[2].message
     assert small == before
@@ -328,7 +328,7 @@ def test_validate_returns_warnings_not_errors(small: sk.Landscape) -> None:
 
 def test_vocabulary_helpers() -> None:
     assert sk.vocabulary.names("owner") == ("municipal", "county", "state", "private",
-                                            "voluntary")
+                                            "voluntary", "self_governing")
     assert sk.label("owner", "county", "nb") == "Fylkeskommunal"
     assert sk.terms("link_kind")[1].name == "referral"
     assert "follow_up_service" in sk.vocabulary.names("sector")

@@ -92,7 +92,8 @@ struct Schema<Actor> {
             .nb = "Sektor", .da = "Sektor", .en = "Sector"}, &Actor::sector},
         Field<Actor, Owner>{{.name = "owner", .type = schema_detail::F::ENUM, .required = true,
             .vocabulary = schema_detail::vocab<Owner>,
-            .description = "who runs and funds it: municipal, county, state, private or voluntary",
+            .description = "who runs and funds it: municipal, county, state, private, voluntary or "
+                           "self_governing",
             .nb = "Eier", .da = "Ejer", .en = "Owner"}, &Actor::owner},
         Field<Actor, std::vector<std::string>>{{.name = "areas", .type = schema_detail::F::REF_LIST,
             .default_value = "[]", .refers_to = "areas", .description = "ids of the areas served",

@@ -14,8 +14,11 @@ namespace samkart {
 /// Kind of administrative area.
 enum class AreaKind : std::uint8_t { COUNTRY, COUNTY, MUNICIPALITY, DISTRICT };
 
-/// Who owns (runs and funds) an actor.
-enum class Owner : std::uint8_t { MUNICIPAL, COUNTY, STATE, PRIVATE, VOLUNTARY };
+/// Who owns (runs and funds) an actor. `SELF_GOVERNING`: a self-governing institution
+/// (Danish *selvejende institution*), such as an FGU institution, a vocational school or a
+/// gymnasium: state-funded, run by its own board, neither municipal nor state (seed 003).
+/// Last, so that the numbers of the others stay as they were.
+enum class Owner : std::uint8_t { MUNICIPAL, COUNTY, STATE, PRIVATE, VOLUNTARY, SELF_GOVERNING };
 
 /// Form of collaboration between two actors. `REFERRAL` is directed, the rest symmetric.
 enum class LinkKind : std::uint8_t {

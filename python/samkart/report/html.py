@@ -80,6 +80,7 @@ _OWNER_COLOURS = {
     "state": "#009E73",
     "private": "#CC79A7",
     "voluntary": "#D55E00",
+    "self_governing": "#56B4E9",
 }
 
 _CSS = """
