@@ -50,6 +50,7 @@ __all__: list[str] = [
     "compare_gaps",
     "count_transitions",
     "coverage",
+    "danish_municipality",
     "dirichlet_draws",
     "evaluate_candidates",
     "find_gaps",
@@ -221,7 +222,7 @@ class Actor:
     @property
     def owner(self) -> str:
         """
-        who runs and funds it: municipal, county, state, private or voluntary
+        who runs and funds it: municipal, county, state, private, voluntary or self_governing
         """
     @property
     def part_of(self) -> str | None:
@@ -1738,6 +1739,11 @@ def coverage(
 ) -> dict[str, typing.Any]:
     """
     Coverage table as a dict: values (#rows × #cols), missing (same shape, or None), row_ids, row_names, col_ids, col_names (None unless `names`), row_dimension, col_dimension. Use samkart.mapping.coverage.
+    """
+
+def danish_municipality() -> Landscape:
+    """
+    An illustrative Danish municipality (Holbæk) built from seed 003: KUI coordinates for young people under 25; every actor, measure, link and hand-over is illustrative.
     """
 
 def dirichlet_draws(

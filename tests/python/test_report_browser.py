@@ -87,9 +87,6 @@ def _one_municipality(path: Path) -> Path:
 
 
 def _danish(path: Path) -> Path:
-    if not hasattr(sk.datasets, "danish_municipality"):
-        pytest.skip("samkart.datasets.danish_municipality() does not exist yet (branch danish): "
-                    "remove at merge")
     return report(sk.datasets.danish_municipality(), path, "da")
 
 
@@ -163,7 +160,7 @@ def test_map_has_one_shape_per_municipality(
         measures: dict[tuple[str, int], Measure],
         tmp_path_factory: pytest.TempPathFactory) -> None:
     m = _measure(name, 1280, chromium, pages, measures, tmp_path_factory)
-    land = (sk.datasets.danish_municipality() if name == "danish-da"  # type: ignore[attr-defined]
+    land = (sk.datasets.danish_municipality() if name == "danish-da"
             else sk.datasets.vestfold_telemark())
     frame = land.to_frames()["areas"]
     county = frame[frame["kind"] == "county"]["id"]
