@@ -404,3 +404,13 @@ def test_classes_hold_every_value_in_order(values: list[float]) -> None:
     for v in finite:
         lo, hi = bounds[_maps.class_of(v, bounds)]
         assert lo <= v <= hi
+
+
+def test_a_long_legend_title_wraps_inside_the_figure() -> None:
+    title = "Indsatser registreret på kommunen (uden regionsdækkende indsatser)"
+    svg, _ = _maps.choropleth_svg({"3807": 1.0, "3806": 2.0}, {}, lang="da",
+                                  legend_title=title, width=360)
+    bold = [t.text or "" for t in parse(svg).iter(f"{SVG}text") if t.get("font-weight")]
+    assert len(bold) == 2
+    assert " ".join(bold) == title
+    assert all(len(line) <= (360 - 2 * 8) / 8 + 1 for line in bold)

@@ -28,6 +28,7 @@ import functools
 import hashlib
 import json
 import math
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -385,8 +386,15 @@ def choropleth_svg(
     # Legend below the map: the title, one row per class, "no data" last, the attribution.
     font, row = 13.0, 19.0
     y = map_height + 18
-    legend = [f'<text x="{_num(pad)}" y="{_num(y)}" font-weight="bold">'
-              f"{escape(legend_title)}</text>"]
+    # A bold title at 13 px holds about width / 8 characters; a longer one wraps at words
+    # (an SVG text does not wrap by itself, and the figure must not be cut off on a phone).
+    title_lines = textwrap.wrap(legend_title, max(20, int((width - 2 * pad) / 8))) or [""]
+    legend = []
+    for k, line in enumerate(title_lines):
+        if k:
+            y += row - 3
+        legend.append(f'<text x="{_num(pad)}" y="{_num(y)}" font-weight="bold">'
+                      f"{escape(line)}</text>")
     entries = [(c, label(b, fmt)) for c, b in zip(palette, bounds, strict=True)]
     if has_gap:
         entries.append((f"url(#{hatch})", text["no_data"]))

@@ -247,11 +247,12 @@ _NEW: dict[str, tuple[str, str, str]] = {
     "levels_lead": (
         "Tiltakene er ordnet etter de fire nivåene i kunnskapsgrunnlaget for partnerskapet "
         "(002 §1.1). Tallet er antall tiltak på nivået i denne kartleggingen.",
-        "Indsatserne er ordnet efter de fire niveauer i vidensgrundlaget for partnerskabet i "
-        "Vestfold og Telemark (002 §1.1). Tallet er antal indsatser på niveauet i denne "
-        "kortlægning.",
-        "The measures are ordered by the four levels of the partnership's knowledge base "
-        "(002 §1.1). The number is how many measures of this mapping are at the level."),
+        "Indsatserne er ordnet efter fire forebyggelsesniveauer fra den norske model, som "
+        "samkart bygger på (vidensgrundlaget for partnerskabet i Vestfold og Telemark, "
+        "002 §1.1). Tallet er antal indsatser på niveauet i denne kortlægning.",
+        "The measures are ordered by the four prevention levels of the Norwegian model samkart "
+        "uses (the knowledge base of the Vestfold og Telemark partnership, 002 §1.1). The "
+        "number is how many measures of this mapping are at the level."),
     "level_measures": ("{n} tiltak", "{n} indsatser", "{n} measures"),
     "paradox": (
         "Nivå 1 er det viktigste. Forebyggingsparadokset (Rose 1992): når risikoen er utbredt, "
