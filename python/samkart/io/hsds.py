@@ -54,7 +54,8 @@ existed), with one :class:`UserWarning` naming them; a ``temporarily closed`` se
 Every service still without a level is reported in one :class:`samkart.ValidationError`
 (none is dropped or given a level silently).
 
-**The owner** of an actor (municipal, county, state, private, voluntary) is likewise given by
+**The owner** of an actor (municipal, county, state, private, voluntary,
+self_governing) is likewise given by
 ``owner`` (a name for all, a mapping organisation id → owner, or a callable), else taken from
 ``legal_status`` when it is exactly an owner name or label (``"municipal"``, ``"Kommunal"``,
 ``"voluntary"``; nothing else is guessed), else ``default_owner``; organisations still
@@ -333,7 +334,8 @@ def _frames(package: _Package, *, level: LevelSource | None, default_level: int 
         problems.append(
             f"{len(no_owner)} {'organization has' if len(no_owner) == 1 else 'organizations have'}"
             f" no owner: {', '.join(no_owner)}. Pass owner= (one of municipal, county, state, "
-            "private, voluntary, or a mapping organization id → owner) or default_owner=")
+            "private, voluntary, self_governing, or a mapping organization id → owner) or "
+            "default_owner=")
     if problems:
         raise _error(folder, problems)
 
