@@ -249,3 +249,11 @@ def test_area_picture_drops_the_place_from_names(vt: sk.Landscape) -> None:
     assert fig.labels["nav-vt"] == "NAV Vestfold og Tel…"  # another place is kept
     county = _Figure(network_svg(vt, "nb"))
     assert county.labels["skien-helsestasjon"] == "Helsestasjon og hels…, Skien"
+
+
+def test_every_owner_has_its_own_colour() -> None:
+    # A Danish FGU (self_governing) must not be drawn in the grey of an unknown owner.
+    from samkart.report._network_svg import OWNER_COLOURS
+
+    assert set(OWNER_COLOURS) == set(sk.vocabulary.names("owner"))
+    assert len(set(OWNER_COLOURS.values())) == len(OWNER_COLOURS)

@@ -46,6 +46,7 @@ OWNER_COLOURS = {
     "state": "#009E73",
     "private": "#CC79A7",
     "voluntary": "#D55E00",
+    "self_governing": "#56B4E9",  # FGU, the Danish youth educations (seed 003)
 }
 _UNKNOWN_COLOUR = "#777777"
 

@@ -49,6 +49,7 @@ from samkart.report._common import e as _e
 from samkart.report._common import label as _label
 from samkart.report._common import level_labels as _level_labels
 from samkart.report._common import level_rows as _level_rows
+from samkart.report._network_svg import OWNER_COLOURS
 from samkart.report._text import KIND_LABELS as _KIND_LABELS
 from samkart.report._text import t as _t
 
@@ -73,15 +74,8 @@ def _heatmap(frame: pd.DataFrame, caption: str, row_head: str, css: str = "heat"
     return heatmap(frame, caption, row_head, css, mask, vertical, lang)
 
 
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies and in grey.
-_OWNER_COLOURS = {
-    "municipal": "#0072B2",
-    "county": "#E69F00",
-    "state": "#009E73",
-    "private": "#CC79A7",
-    "voluntary": "#D55E00",
-    "self_governing": "#56B4E9",
-}
+# The owners' colours of the network picture, also on the role map's swatches.
+_OWNER_COLOURS = OWNER_COLOURS
 
 _CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #ccc; --accent: #1f4e79; }
