@@ -279,7 +279,7 @@ def _handovers(d: _Data, lang: str, hide: _Suppressed) -> tuple[str, set[tuple[s
             cell = _number(v, lang)
         rows.append((_e(d.actor_name.get(s, s)), _e(d.actor_name.get(t, t)), cell))
     grand = shown.loc[total, total]
-    rows.append((f"<b>{_e(_t('total', lang))}</b>", "",
+    rows.append((f"<b>{_e(_t('handovers_total', lang))}</b>", "",
                  '<span class="suppressed">:</span>' if bool(mask.loc[total, total])
                  else _number(float(str(grand)), lang)))
     table = _simple_table([_t("source", lang), _t("target", lang), _t("volume", lang)], rows,
