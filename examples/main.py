@@ -26,7 +26,12 @@ def show(key: str, depth: int) -> None:
     value = indicators.format_value(key, i.value, "en", land.currency)
     year = i.year if i.year is not None else "year not stated"
     print(f"{'    ' * depth}  {value:>10}  {info.label} ({year})")
-    for part in (p for p in figures.values() if p.subset_of == key):  # in the seed's order
+    parts = [p for p in figures.values() if p.subset_of == key]  # in the seed's order
+    # A split of the whole (OT's four reasons add up to the 2,939) first, then other subsets.
+    split = [p for p in parts if indicators.describe(p.key).partition]
+    if split:
+        print(f"{'    ' * (depth + 1)}  {'':>10}  by reason (together, all of them):")
+    for part in split + [p for p in parts if p not in split]:
         show(part.key, depth + 1)
 
 

@@ -57,6 +57,9 @@ class IndicatorInfo:
         range_of: the key this one is the lowest or highest municipality of, or None.
         bound: ``min`` or ``max`` with ``range_of``.
         known: False when the key is not in the vocabulary (the label is a fallback).
+        partition: the name of a split of the whole that this key is one piece of (``reason``:
+            the four reasons for an OT registration add up to the 2,939), or None; parts
+            without one are subsets that overlap or leave some out.
     """
 
     key: str
@@ -68,6 +71,7 @@ class IndicatorInfo:
     range_of: str | None = None
     bound: str | None = None
     known: bool = True
+    partition: str | None = None
 
 
 @functools.cache
@@ -122,7 +126,8 @@ def describe(key: str, lang: str = "en") -> IndicatorInfo:
         unit=str(entry["unit"]), count=None if entry.get("count") is None else str(entry["count"]),
         headline=None if headline is None else int(str(headline)),
         range_of=None if entry.get("range_of") is None else str(entry["range_of"]),
-        bound=None if entry.get("bound") is None else str(entry["bound"]))
+        bound=None if entry.get("bound") is None else str(entry["bound"]),
+        partition=None if entry.get("partition") is None else str(entry["partition"]))
 
 
 def label(key: str, lang: str = "en") -> str:

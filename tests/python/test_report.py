@@ -129,6 +129,12 @@ def test_key_figures_read_right(nb_report: Path) -> None:
     ot = re.search(r'<div class="kf-value">2\u202f939</div>.*?</div></div>', top, re.S)
     assert ot is not None
     assert re.search(r"<b>858</b>[^<]*<ul class=\"parts\"><li><b>343</b>", ot.group(0))
+    # The four reasons add up to the 2,939 and are listed apart from the overlapping subsets.
+    card = ot.group(0).split("Vestfold og Telemark ·")[0]
+    reasons, rest = card.split("Etter grunn til registreringen (til sammen alle):")[1] \
+        .split("Av disse:")
+    assert re.findall(r"<b>([\d\u202f]+)</b>", reasons) == [f"1{nb}381", "460", "581", "517"]
+    assert re.findall(r"<b>([\d\u202f]+)</b>", rest) == [f"1{nb}236", "858", "343"]
     assert "2019" in top
     assert "2021" in top
 

@@ -72,16 +72,23 @@ def _parts(ind: pd.DataFrame, area: str, key: str, lang: str, currency: str,
     kids = _children(ind, area, key) if "subset_of" in ind.columns else []
     if not kids or depth > 4:
         return ""
-    items = []
+    # A partition of the whole (the four reasons for an OT registration, which add up to it)
+    # is listed apart from the other subsets, so that no reader adds the two lists together.
+    groups: dict[str | None, list[str]] = {}
     for r in kids:
         k = str(r["key"])
         used.add(k)
         info = describe(k, lang)
         inner = _parts(ind, area, k, lang, currency, hide, used, depth + 1)
-        items.append(f"<li><b>{_value(k, float(r['value']), lang, currency, hide)}</b> "
-                     f"{e(info.label)}{inner}</li>")
-    head = f'<span class="of-these">{e(t("of_these", lang))}</span>' if depth == 0 else ""
-    return f'{head}<ul class="parts">{"".join(items)}</ul>'
+        groups.setdefault(info.partition, []).append(
+            f"<li><b>{_value(k, float(r['value']), lang, currency, hide)}</b> "
+            f"{e(info.label)}{inner}</li>")
+    out = []
+    for partition, items in sorted(groups.items(), key=lambda g: g[0] is None):
+        words = t("by_" + partition, lang) if partition else t("of_these", lang)
+        head = f'<span class="of-these">{e(words)}</span>' if depth == 0 or partition else ""
+        out.append(f'{head}<ul class="parts">{"".join(items)}</ul>')
+    return "".join(out)
 
 
 def key_figures(d: Data, lang: str, hide: Suppressed) -> str:
