@@ -134,8 +134,13 @@ def _gaps(args: argparse.Namespace) -> int:
 
     report = find_gaps(land).filter(min_severity=args.min_severity)
     found = len(report)
+    # Findings come from every gap found (a finding built from the top gaps alone would be
+    # missing some of its gaps); --top then limits the findings and the gaps listed.
+    findings = _finding_rows(report, args)
     if args.top is not None:
         report = report.top(args.top)
+        findings = [r for category in ("service", "data")
+                    for r in [r for r in findings if r["category"] == category][:args.top]]
     frame = report.to_frame(lang=args.lang)
     if not args.no_suppress:
         frame = _hide_small(frame, _SUPPRESS_BELOW)
@@ -147,7 +152,7 @@ def _gaps(args: argparse.Namespace) -> int:
             for key in ("ages", "actors", "actor_names", "measures", "measure_names", "records"):
                 if isinstance(row.get(key), tuple):
                     row[key] = list(row[key])
-        print(json.dumps({"findings": _finding_rows(report, args), "gaps": rows, "found": found,
+        print(json.dumps({"findings": findings, "gaps": rows, "found": found,
                           "notes": report.notes}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         out = frame.copy()
@@ -158,7 +163,7 @@ def _gaps(args: argparse.Namespace) -> int:
     else:
         # Findings first: the gaps grouped by cause, ranked by the young people affected,
         # service findings before what is not known (data); then every gap.
-        rows = _finding_rows(report, args)
+        rows = findings
         for category, title in (("service", "Findings"), ("data", "Data gaps")):
             chosen = [r for r in rows if r["category"] == category]
             if not chosen:
@@ -260,7 +265,8 @@ def add_commands(subparsers: Any) -> None:
                       help="language of the messages (default: nb)")
     gaps.add_argument("--format", choices=("table", "json", "csv"), default="table",
                       help="table (one line per gap, the default), json or csv")
-    gaps.add_argument("--top", type=int, metavar="N", help="print only the N most severe")
+    gaps.add_argument("--top", type=int, metavar="N",
+                      help="list only the N top findings of each kind and the N most severe gaps")
     gaps.add_argument("--min-severity", type=float, default=0.0, metavar="X",
                       help="only gaps at least this severe, 0–1 (default 0); the exit "
                            "status counts these only")

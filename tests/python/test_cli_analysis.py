@@ -77,6 +77,20 @@ def test_gaps_table_exit_1(vt_file: Path, capsys: pytest.CaptureFixture[str]) ->
     assert out[-1] == f"{vt_file}: {total} gaps, 3 shown"
 
 
+def test_top_limits_the_findings_listed_not_what_they_hold(
+        vt_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A finding is built from every gap found; --top 1 lists the first service finding and the
+    # first data finding, each with all its gaps.
+    assert run(["gaps", str(vt_file), "--format", "json", "--top", "1"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    full = sk.find_gaps(sk.datasets.vestfold_telemark()).findings()
+    first = {c: next(f for f in full if f.category == c) for c in ("service", "data")}
+    assert [f["category"] for f in doc["findings"]] == ["service", "data"]
+    for f in doc["findings"]:
+        assert f["gaps"] == len(first[f["category"]].gaps)
+    assert len(doc["gaps"]) == 1
+
+
 def test_gaps_none_exit_0(no_gaps_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["gaps", str(no_gaps_file)]) == 0
     assert capsys.readouterr().out.strip() == f"{no_gaps_file}: 0 gaps"
