@@ -139,7 +139,8 @@ def write_area_reports(land: Landscape, out_dir: str | PathLike[str],
             f"<title>{e(title)}</title>\n<style>body{{font-family:system-ui,sans-serif;"
             "max-width:50rem;margin:0 auto;padding:1rem;line-height:1.5}"
             "ul{columns:2}.id{color:#555;font-size:.85em}</style>\n</head>\n<body>\n"
-            f"<h1>{e(title)}</h1>\n<p><a href=\"{e(whole.name)}\">{e(land.name or title)}</a>"
-            f"</p>\n<ul>{items}</ul>\n</body>\n</html>\n")
+            f"<h1>{e(title)}</h1>\n<p>{e(t('index_lead', lang, n=len(written)))}</p>\n"
+            f"<p><b>{e(t('index_whole', lang))}</b> <a href=\"{e(whole.name)}\">"
+            f"{e(land.name or title)}</a></p>\n<ul>{items}</ul>\n</body>\n</html>\n")
     index = write_atomic(out / "index.html", lambda f: f.write(page))
     return [whole, *written, index]

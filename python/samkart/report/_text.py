@@ -224,6 +224,14 @@ _NEW: dict[str, tuple[str, str, str]] = {
                       "The mapping has no key figures."),
     "more_figures": ("Flere tall", "Flere tal", "More figures"),
     "of_these": ("Av disse:", "Heraf:", "Of these:"),
+    "index_lead": ("Én rapport for hver av de {n} kommunene: kommunens egne tjenester og de "
+                   "fylkeskommunale og statlige tjenestene som dekker den, sammenlignet med "
+                   "resten av fylket.",
+                   "Én rapport for hver af de {n} kommuner: kommunens egne indsatser og de "
+                   "regionale og statslige indsatser, der dækker den, sammenlignet med resten.",
+                   "One report for each of the {n} municipalities: its own services and the "
+                   "county and state services that serve it, compared with the rest."),
+    "index_whole": ("Hele kartleggingen:", "Hele kortlægningen:", "The whole mapping:"),
     "by_reason": ("Etter grunn til registreringen (til sammen alle):",
                   "Efter grund til registreringen (tilsammen alle):",
                   "By reason for the registration (together, all of them):"),
