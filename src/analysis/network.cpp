@@ -119,9 +119,13 @@ Network::Network(const Landscape& land, const NetworkOptions& options) {
     for (Index a = 0; a < actors.size(); ++a) top[a] = options.collapse_units ? land.actor_root(a) : a;
     std::vector<bool> keep(actors.size(), !options.area);
     if (options.area) {
-        const auto subtree = land.area_subtree(land.area_index(*options.area));
+        const auto area = land.area_index(*options.area);
         std::vector<bool> in_area(land.areas().size(), false);
-        for (auto a : subtree) in_area[a] = true;
+        for (auto a : land.area_subtree(area)) in_area[a] = true;
+        // An actor serving an area above this one (the county, the country) serves it too, as
+        // coverage(inherit) and the report count it: Skien's network holds the county's OT.
+        for (auto up = land.area_parent(area); up != npos; up = land.area_parent(up))
+            in_area[up] = true;
         for (Index a = 0; a < actors.size(); ++a)
             for (auto served : land.actor_areas(a))
                 if (in_area[served]) {

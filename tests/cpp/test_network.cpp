@@ -126,6 +126,17 @@ TEST_CASE("network: an area keeps the actors serving it or an area below it") {
     CHECK_THROWS_AS(Network(land, {.area = "nowhere"}), UnknownIdError);
 }
 
+TEST_CASE("network: an actor serving the county is in each municipality's network") {
+    auto land = graph("abcd", {{'a', 'b', A}, {'a', 'c', A}, {'b', 'd', A}});
+    land.add_actor({.id = "k", .name = "County OT", .sector = "school", .areas = {"c"}});
+    land.add_link({.source = "k", .target = "a", .kind = A});
+    land.add_link({.source = "k", .target = "b", .kind = A});
+    const Network m1(land, {.area = "m1"});  // a and c serve m1, k serves the county above it
+    CHECK(m1.actors().size() == 3);
+    CHECK(m1.edges().size() == 2);  // a–c and k–a; k–b leaves m1
+    CHECK(Network(land, {.area = "m2"}).num_nodes() == 3);  // b, d and k
+}
+
 TEST_CASE("network: a graph without links gives empty results, not errors") {
     const Network net(graph("abc", {}));
     CHECK(net.edges().empty());

@@ -347,6 +347,13 @@ def test_area_keeps_the_actors_serving_it(vt: sk.Landscape) -> None:
     assert len(network(vt, area=county)) <= len(whole)
     local = network(vt, area=municipality)
     assert set(local.actors) <= set(whole.actors)
+    # Skien's network holds its own actors and the county-wide ones that serve it (the
+    # county's OT and NAV), not another municipality's own.
+    skien = set(network(vt, area="3807", collapse_units=True).actors)
+    names = {a.id: a.name for a in vt.actors}
+    assert any("Oppfølgingstjenesten" in names[a] for a in skien)
+    assert not any(names[a].endswith(", Larvik") or names[a].endswith("i Larvik")
+                   for a in skien)
 
 
 def test_metrics_has_one_row_per_actor(vt: sk.Landscape) -> None:

@@ -29,7 +29,9 @@ namespace samkart {
 struct NetworkOptions {
     std::optional<std::vector<LinkKind>> kinds;  ///< kinds kept; nullopt = all (empty = none)
     bool formal_only = false;          ///< keep only formal links
-    std::optional<std::string> area;   ///< keep actors serving this area or an area below it
+    /// keep actors serving this area, an area above it (a county-wide actor serves each of the
+    /// county's municipalities) or an area below it
+    std::optional<std::string> area;
     EdgeWeight weight = EdgeWeight::COUNT;
     /// Collapse organisational units into the organisation they are part of (`Actor::part_of`,
     /// followed to the top): nodes are the top actors only, a unit's links become its

@@ -66,7 +66,8 @@ def network(
     formal_only : bool
         Keep only formal links.
     area : str, optional
-        Keep the actors that serve this area or an area below it (and the links among them).
+        Keep the actors that serve this area, an area above it (a county-wide actor serves
+        each of the county's municipalities) or an area below it, and the links among them.
     weight : {"count", "intensity"}
         What the weight of a merged edge adds up.
     collapse_units : bool
