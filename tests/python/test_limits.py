@@ -2,10 +2,10 @@
 stream it, with a SchemaError naming the limit, the file and where it was hit, in bounded time
 and memory.
 
-Each reader runs in a subprocess that reports its peak resident memory (``ru_maxrss``) and
-time; the bounds are generous (the machine is shared), but far below what reading the input
-whole would take: a sheet of two million rows held by openpyxl takes gigabytes, and the zip
-bomb unpacks to 300 MiB.
+Each reader runs in a subprocess that reports its peak resident memory (``ru_maxrss``); the
+bound is generous, but far below what reading the input whole would take (a hang is caught by
+the subprocess timeout; time is not asserted, the machines are shared): a sheet of two million
+rows held by openpyxl takes gigabytes, and the zip bomb unpacks to 300 MiB.
 """
 
 from __future__ import annotations
@@ -25,26 +25,25 @@ import samkart as sk
 
 REPO = Path(__file__).resolve().parents[2]
 MAX_RSS_MB = 700  # samkart, pandas and openpyxl imported take about 150 MB
-MAX_SECONDS = 60
+# No assertion on time (the machines are shared): a reader that hangs is caught by the
+# subprocess timeout, one that reads what it should refuse by the memory bound.
 
 RUN = textwrap.dedent('''
-    import json, resource, sys, time
+    import json, resource, sys
     import samkart as sk
     from samkart.io.excel import read_excel
-    start = time.perf_counter()
     try:
         exec(sys.argv[1])
         out = {"error": None}
     except sk.SamkartError as err:
         out = {"error": type(err).__name__, "message": str(err)}
-    out["seconds"] = time.perf_counter() - start
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
 ''')
 
 
 def refused(call: str) -> dict[str, object]:
-    """Run ``call`` in a subprocess; its SchemaError, time and peak memory."""
+    """Run ``call`` in a subprocess; its SchemaError and peak memory."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run([sys.executable, "-c", RUN, call], capture_output=True, text=True,
                           timeout=600, env=env, check=False)
@@ -52,7 +51,6 @@ def refused(call: str) -> dict[str, object]:
     out: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["error"] == "SchemaError", out
     assert float(str(out["rss_mb"])) < MAX_RSS_MB, out
-    assert float(str(out["seconds"])) < MAX_SECONDS, out
     return out
 
 
@@ -195,7 +193,7 @@ def test_a_file_beyond_256_mib_is_refused_without_being_read(tmp_path: Path) -> 
         f.truncate(2**28 + 1)
     out = refused(f"sk.read_csv_folder({str(folder)!r})")
     assert "268,435,457 bytes" in str(out["message"]), out
-    assert float(str(out["seconds"])) < 5
+    assert float(str(out["rss_mb"])) < 400, out  # the 256 MiB were never read into memory
     hsds = tmp_path / "hsds"
     hsds.mkdir()
     with (hsds / "organizations.csv").open("wb") as f:
