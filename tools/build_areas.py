@@ -23,20 +23,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Load samkart/_topojson.py by path: the package need not be built to run this script.
-_spec = importlib.util.spec_from_file_location("_topojson", ROOT / "python/samkart/_topojson.py")
-assert _spec is not None
-assert _spec.loader is not None
-topojson = importlib.util.module_from_spec(_spec)
-sys.modules["_topojson"] = topojson
-_spec.loader.exec_module(topojson)
+# samkart/_topojson.py by path: the package need not be built to run this script.
+from _topojson_by_path import topojson  # noqa: E402
 
 NO_CITE = "Kommune- og fylkesgrenser: © Kartverket, CC BY 4.0 (robhop/fylker-og-kommuner, {file})"
 DK_CITE = "Kommunegrænser: DAGI, Klimadatastyrelsen, CC BY 4.0 (Neogeografen/dagi, {file})"

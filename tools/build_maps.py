@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -46,13 +45,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Load samkart/_topojson.py by path: the package need not be built to run this script.
-_spec = importlib.util.spec_from_file_location("_topojson", ROOT / "python/samkart/_topojson.py")
-assert _spec is not None
-assert _spec.loader is not None
-topojson = importlib.util.module_from_spec(_spec)
-sys.modules["_topojson"] = topojson
-_spec.loader.exec_module(topojson)
+# samkart/_topojson.py by path: the package need not be built to run this script.
+from _topojson_by_path import topojson  # noqa: E402
 
 GRID = 100_000
 MISSING_2020 = {"1144": "Kvitsøy", "1835": "Træna"}
