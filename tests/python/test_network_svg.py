@@ -257,3 +257,21 @@ def test_every_owner_has_its_own_colour() -> None:
 
     assert set(OWNER_COLOURS) == set(sk.vocabulary.names("owner"))
     assert len(set(OWNER_COLOURS.values())) == len(OWNER_COLOURS)
+
+
+def test_every_sector_of_the_vocabulary_has_a_family_in_the_picture() -> None:
+    # A sector missing from the families is drawn under "other": the Danish example's job
+    # centre and ministry were, beside its volunteer organisations (found on the screenshot).
+    from samkart.report._network_svg import _FAMILIES
+
+    grouped = [s for _, sectors in _FAMILIES for s in sectors]
+    assert sorted(grouped) == sorted(sk.vocabulary.names("sector"))
+    assert len(grouped) == len(set(grouped))
+
+
+def test_the_danish_example_has_no_other_group() -> None:
+    svg = network_svg(sk.datasets.danish_municipality(), "da")
+    groups = [t.text for t in ET.fromstring(svg[svg.index("<svg"):svg.index("</svg>") + 6])
+              .iter("{http://www.w3.org/2000/svg}title")]
+    assert "Andet" not in groups
+    assert "Opfølgning og beskæftigelse" in groups

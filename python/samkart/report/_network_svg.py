@@ -51,17 +51,17 @@ OWNER_COLOURS = {
 _UNKNOWN_COLOUR = "#777777"
 
 #: Families of sectors, in the order they go round the ring (clockwise from the top). The
-#: twenty-six sectors of the vocabulary are too many groups for one picture; these families
+#: twenty-eight sectors of the vocabulary are too many groups for one picture; these families
 #: are samkart's own grouping of them by the service field a reader knows (the seeds speak of
 #: silos in the public sector, 002 §3.1, without naming them). A sector outside the
 #: vocabulary goes to "other".
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("governance", ("administration", "county_governor", "directorate", "association",
-                    "research", "public_health")),
+    ("governance", ("administration", "county_governor", "directorate", "ministry",
+                    "association", "research", "public_health")),
     ("education", ("kindergarten", "primary_school", "upper_secondary_school",
                    "apprenticeship_office", "preparatory_education")),
     ("follow_up_work", ("follow_up_service", "youth_effort", "cross_sector", "labour_welfare",
-                        "employer")),
+                        "job_centre", "employer")),
     ("health", ("health_station", "school_health_service", "general_practice",
                 "mental_health", "substance_abuse", "specialist_health")),
     ("welfare_leisure", ("child_welfare", "housing", "culture_leisure", "ngo")),
@@ -148,6 +148,7 @@ _LABEL_CHARS = 28
 #: small enough for its labels to be about 9 px on a 390 px phone.
 _LABEL_CHARS_ALL = 20
 _GAP_SLOTS = 1.5  # empty slots between two families
+_LETTER_SPACING = 0.5  # of the family names inside the ring, in user units
 
 
 def _e(value: object) -> str:
@@ -468,7 +469,9 @@ def network_svg(
     degree = [len(x) for x in neighbours]
     radius = [min(4.0 + 1.6 * math.sqrt(d), 13.0) for d in degree]
     r_max = max(radius, default=4.0)
-    ring = max(7 * _FONT, total * 1.3 * _FONT / (2 * math.pi))
+    # At least 12 lines of type across: on a small ring (a municipality of 20–30 actors) the
+    # sector names inside it ran into the actors and each other.
+    ring = max(12 * _FONT, total * 1.3 * _FONT / (2 * math.pi))
     limit = _LABEL_CHARS_ALL if n <= label_all else _LABEL_CHARS
     place = _area_name(frames, area) if area else ""
     labels = {a: shorten(_without_place(names[a], place), limit) for a in ids if a in named}
@@ -505,16 +508,18 @@ def network_svg(
         r_text = ring - r_max - 8 - (0 if bottom else 0.8 * _FONT)
         path_id = f"{prefix}-g{k}"
         # The name fits the family's arc (and the gaps beside it): smaller type, then cut.
-        room = (a1 - a0 + step * _GAP_SLOTS) * r_text
-        font = min(0.85 * _FONT, room / max(len(name) * _CHAR, 1.0))
+        # Measured as bold type with its letter spacing, and a tenth of the room kept free so
+        # that the names of two small neighbouring families do not touch.
+        room = 0.9 * (a1 - a0 + step * _GAP_SLOTS) * r_text
+        font = min(0.85 * _FONT, (room / max(len(name), 1) - _LETTER_SPACING) / _CHAR_BOLD)
         if font < 9.0:
             font = 9.0
-            name = shorten(name, max(int(room / (font * _CHAR)), 2))
+            name = shorten(name, max(int(room / (font * _CHAR_BOLD + _LETTER_SPACING)), 2))
         d = (_arc(cx, cy, r_text, mid + span, mid - span, clockwise=False) if bottom
              else _arc(cx, cy, r_text, mid - span, mid + span))
         out.append(f'<path id="{path_id}" d="{d}" fill="none" stroke="none"/>'
                    f'<text class="group-label" style="font-size:{font:.1f}px" fill="#666" '
-                   f'font-weight="600" text-anchor="middle" letter-spacing="0.5">'
+                   f'font-weight="600" text-anchor="middle" letter-spacing="{_LETTER_SPACING}">'
                    f'<textPath href="#{path_id}" startOffset="50%">{_e(name)}</textPath>'
                    "</text>")
     out.append("</g>")
