@@ -325,6 +325,11 @@ void Checker::transition(const Transition& t, Index i) {
     check_ages(w, "ages", t.ages);
 }
 
+namespace {
+/// less_than, at_most: the true figure lies at or below the value given.
+bool is_upper_bound(Comparator c) { return c == Comparator::LESS_THAN || c == Comparator::AT_MOST; }
+}  // namespace
+
 void Checker::indicator(const Indicator& ind, Index i) {
     const Where w{out, "indicators", i, ind.area.empty() ? ind.key : ind.area + " " + ind.key};
     check_ref(w, "area", ind.area, areas, "area");
@@ -333,6 +338,7 @@ void Checker::indicator(const Indicator& ind, Index i) {
     if (ind.year && (*ind.year < 1900 || *ind.year > 2200))
         w.error("year", "the year " + std::to_string(*ind.year) + " is not plausible");
     if (ind.count) check_enum(w, "count", *ind.count);
+    if (ind.comparator) check_enum(w, "comparator", *ind.comparator);
     if (!ind.subset_of) return;
     const auto& whole_key = *ind.subset_of;
     if (whole_key == ind.key) {
@@ -357,7 +363,10 @@ void Checker::indicator(const Indicator& ind, Index i) {
         w.error("count", "'" + ind.key + "' is counted " + enum_name(*ind.count) + " but its whole '" +
                              whole_key + "' is counted " + enum_name(*whole->count) +
                              "; a stock is never a subset of a flow; give both the same count kind");
-    else if (ind.value > whole->value)
+    // A part larger than its whole is an error only where both values can be compared: the
+    // part is at least its value and the whole at most its value ("more than 2,100" has no top).
+    else if (ind.value > whole->value && !(ind.comparator && is_upper_bound(*ind.comparator)) &&
+             !(whole->comparator && !is_upper_bound(*whole->comparator)))
         w.error("value", "'" + ind.key + "' = " + format_number(ind.value) + " is a subset of '" +
                              whole_key + "' = " + format_number(whole->value) +
                              " but larger than it; check both values or leave subset_of out");

@@ -70,6 +70,13 @@ constexpr Term count_kinds[] = {
     {"flow", "Per år", "Pr. år", "Per year"},
     {"stock", "På én dag", "På én dag", "On one day"},
 };
+// The labels stand before the figure: "over 2 100", "mindst 40 %".
+constexpr Term comparators[] = {
+    {"more_than", "over", "over", "more than"},
+    {"at_least", "minst", "mindst", "at least"},
+    {"less_than", "under", "under", "less than"},
+    {"at_most", "høyst", "højst", "at most"},
+};
 // The service actors of DOMAIN.md (Norway, seeds 002/004) and Denmark (seed 003).
 constexpr Term sectors[] = {
     {"kindergarten", "Barnehage", "Dagtilbud", "Kindergarten"},
@@ -134,6 +141,7 @@ template <> std::span<const Term> terms<Tee>() noexcept { return tees; }
 template <> std::span<const Term> terms<MappingStatus>() noexcept { return mapping_statuses; }
 template <> std::span<const Term> terms<MeasureStatus>() noexcept { return measure_statuses; }
 template <> std::span<const Term> terms<CountKind>() noexcept { return count_kinds; }
+template <> std::span<const Term> terms<Comparator>() noexcept { return comparators; }
 
 std::span<const Term> recommended_sectors() noexcept { return sectors; }
 std::span<const Term> recommended_targets() noexcept { return targets; }

@@ -389,7 +389,8 @@ checks its record and either adds it whole or raises ValidationError and changes
         "Add a hand-over of young people (volume per year) from one actor to another.");
     def_add<Indicator, 3>(cls, "add_indicator",
         "Add a figure about an area, e.g. add_indicator(\"3807\", \"neet_count_16_25\", 420, "
-        "year=2019, source=\"002 §5\"); `count` flow|stock when it counts people.");
+        "year=2019, source=\"002 §5\"); `count` flow|stock when it counts people; `comparator` "
+        "more_than|at_least|less_than|at_most where the source gives only a bound.");
 
     cls.def("area", [](const Landscape& l, std::string_view id) { return l.area(id); }, py::arg("id"),
             "The area with this id. @throws UnknownIdError.")

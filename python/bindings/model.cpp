@@ -219,10 +219,11 @@ std::span<const Term> vocabulary(std::string_view name) {
     if (name == "mapping_status") return terms<MappingStatus>();
     if (name == "measure_status") return terms<MeasureStatus>();
     if (name == "count_kind") return terms<CountKind>();
+    if (name == "comparator") return terms<Comparator>();
     if (name == "sector") return recommended_sectors();
     if (name == "target") return recommended_targets();
     throw py::value_error("unknown vocabulary '" + std::string(name) +
-                          "'; expected one of area_kind|owner|link_kind|intensity|key|tee|mapping_status|measure_status|count_kind|sector|target");
+                          "'; expected one of area_kind|owner|link_kind|intensity|key|tee|mapping_status|measure_status|count_kind|comparator|sector|target");
 }
 
 void register_vocabulary(py::module_& m) {
@@ -247,7 +248,7 @@ void register_vocabulary(py::module_& m) {
         for (std::size_t i = 0; i < ts.size(); ++i) out[i] = py::cast(ts[i]);
         return out;
     }, py::arg("vocabulary"),
-          "The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind (closed) or "
+          "The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind, comparator (closed) or "
           "sector, target (recommended).");
     m.attr_with_type_hint<py::typing::Tuple<py::str, py::ellipsis>>("languages") =
         py::make_tuple("nb", "da", "en");

@@ -24,7 +24,7 @@ std::optional<std::string> vocabulary_name(const FieldInfo& f) {
         {&terms<LinkKind>, "link_kind"},   {&terms<Intensity>, "intensity"},
         {&terms<Key>, "key"},              {&terms<Tee>, "tee"},
         {&terms<MappingStatus>, "mapping_status"}, {&terms<MeasureStatus>, "measure_status"},
-        {&terms<CountKind>, "count_kind"}, {&recommended_sectors, "sector"},
+        {&terms<CountKind>, "count_kind"}, {&terms<Comparator>, "comparator"}, {&recommended_sectors, "sector"},
         {&recommended_targets, "target"},
     };
     if (!f.vocabulary) return std::nullopt;

@@ -520,6 +520,11 @@ class Indicator:
         the area it describes
         """
     @property
+    def comparator(self) -> str | None:
+        """
+        where a source gives only a bound ("more than 2,100"): the figure is more_than, at_least, less_than or at_most the value; absent: it is the value
+        """
+    @property
     def count(self) -> str | None:
         """
         a count of people per year (flow) or on one day (stock); absent: not a count
@@ -804,6 +809,7 @@ class Landscape:
         key: str,
         value: typing.SupportsFloat | typing.SupportsIndex,
         *,
+        comparator: str | None = None,
         year: typing.SupportsInt | typing.SupportsIndex | None = None,
         source: str | None = None,
         count: str | None = None,
@@ -811,7 +817,7 @@ class Landscape:
         illustrative: bool = False,
     ) -> None:
         """
-        Add a figure about an area, e.g. add_indicator("3807", "neet_count_16_25", 420, year=2019, source="002 §5"); `count` flow|stock when it counts people. Every field of samkart.schema.fields("indicators") is a keyword of the same name. @throws ValidationError.
+        Add a figure about an area, e.g. add_indicator("3807", "neet_count_16_25", 420, year=2019, source="002 §5"); `count` flow|stock when it counts people; `comparator` more_than|at_least|less_than|at_most where the source gives only a bound. Every field of samkart.schema.fields("indicators") is a keyword of the same name. @throws ValidationError.
         """
     def add_indicators(self, frame: pandas.DataFrame) -> None:
         """
@@ -1971,7 +1977,7 @@ def synthetic(
 
 def terms(vocabulary: str) -> tuple[Term, ...]:
     """
-    The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind (closed) or sector, target (recommended).
+    The terms of a vocabulary: area_kind, owner, link_kind, intensity, key, tee, mapping_status, measure_status, count_kind, comparator (closed) or sector, target (recommended).
     """
 
 def to_columns(landscape: Landscape, *, utf8: bool = False) -> dict[str, typing.Any]:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from samkart import vocabulary
 from samkart.errors import ArgumentError
 
 __all__ = ["LANGUAGES", "IndicatorInfo", "describe", "format_number", "format_value", "keys",
@@ -148,14 +149,24 @@ def format_number(value: float, lang: str = "en", decimals: int = 0) -> str:
     return sign + whole + (_DECIMAL[lang] + frac if frac else "")
 
 
-def format_value(key: str, value: float, lang: str = "en", currency: str = "") -> str:
+def format_value(key: str, value: float, lang: str = "en", currency: str = "",
+                 comparator: str | None = None) -> str:
     """The value of indicator ``key`` as a reader reads it: a share as a percentage with at
     most one decimal (``3,8 %``), a count of people as a whole number (``2 939``), money with
-    its currency (``1 300 000 NOK``).
+    its currency (``1 300 000 NOK``). With the indicator's ``comparator`` (a source that gives
+    only a bound), its label stands before the figure: ``over 2 100``, ``under 10 %``.
 
     Raises:
         ArgumentError: an unknown language.
+        ValueError: a comparator outside its vocabulary.
     """
+    text = _format_figure(key, value, lang, currency)
+    if comparator is None or comparator != comparator:  # None, or NaN from a frame
+        return text
+    return f"{vocabulary.label('comparator', str(comparator), lang)} {text}"
+
+
+def _format_figure(key: str, value: float, lang: str, currency: str) -> str:
     unit = describe(key, lang).unit
     if unit == "share":
         return format_number(100.0 * value, lang, 1) + _PERCENT[lang]

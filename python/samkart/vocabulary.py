@@ -1,7 +1,8 @@
 """The vocabularies of the model, with labels in Norwegian (nb), Danish (da) and English (en).
 
 Closed vocabularies (only these names are accepted): ``area_kind``, ``owner``, ``link_kind``,
-``intensity``, ``key``, ``tee``, ``mapping_status``, ``measure_status``, ``count_kind``.
+``intensity``, ``key``, ``tee``, ``mapping_status``, ``measure_status``, ``count_kind``,
+``comparator``.
 Recommended ones (other names are allowed and reported as a warning by
 ``Landscape.validate()``): ``sector``, ``target``. Level labels are methods of
 :class:`samkart.Level`: ``Level.EARLY.label("nb")``, ``.iom``, ``.bti``.
@@ -16,7 +17,7 @@ __all__ = ["LANGUAGES", "VOCABULARIES", "Term", "label", "names", "terms"]
 
 #: The vocabularies by name.
 VOCABULARIES = ("area_kind", "owner", "link_kind", "intensity", "key", "tee", "mapping_status",
-                "measure_status", "count_kind", "sector", "target")
+                "measure_status", "count_kind", "comparator", "sector", "target")
 #: The languages samkart writes labels in.
 LANGUAGES = ("nb", "da", "en")
 

@@ -48,7 +48,8 @@ LandscapeRecords everything() {
                        .citation = "004"});
     r.transitions.push_back({.source = "ot", .target = "nav", .volume = 0, .reason = "age_limit",
                              .ages = AgeRange{21, 21}, .illustrative = true, .citation = "c"});
-    r.indicators.push_back({.area = "3807", .key = "neet", .value = -4.25, .year = 2019,
+    r.indicators.push_back({.area = "3807", .key = "neet", .value = -4.25,
+                            .comparator = Comparator::AT_MOST, .year = 2019,
                             .source = "002 §5", .count = CountKind::FLOW, .subset_of = "young",
                             .illustrative = true});
     r.indicators.push_back({.area = "3807", .key = "young", .value = 10, .year = 2019,

@@ -406,7 +406,8 @@ samkart::LandscapeRecords every_field_set() {
                        .illustrative = true, .citation = "005"});
     r.transitions.push_back({.source = "ot", .target = "ot-unit", .volume = 35.5, .reason = "dropout",
                              .ages = AgeRange{17, 19}, .illustrative = true, .citation = "006"});
-    r.indicators.push_back({.area = "40", .key = "neet_count_16_25", .value = 4200, .year = 2019,
+    r.indicators.push_back({.area = "40", .key = "neet_count_16_25", .value = 4200,
+                            .comparator = Comparator::MORE_THAN, .year = 2019,
                             .source = "002 §5", .count = CountKind::FLOW,
                             .subset_of = "population_16_25", .illustrative = true});
     r.indicators.push_back({.area = "40", .key = "population_16_25", .value = 52000.5, .year = 2019,

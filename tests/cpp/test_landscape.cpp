@@ -368,3 +368,31 @@ TEST_CASE("an indicator subset_of names an indicator of its area and year, and i
                 "subset_of", "names its own key"));
     CHECK(land.indicators().size() == 2);
 }
+
+TEST_CASE("an indicator's comparator: a part is compared with its whole only where both can be") {
+    // 002 §5: "more than 2,100" under 30 on disability benefit has no top, so a part of 2,200
+    // is possible; a part given as "under 3,000" may be smaller than a whole of 2,939.
+    auto land = skien();
+    land.add_indicator({.area = "38", .key = "disabled", .value = 2100,
+                        .comparator = Comparator::MORE_THAN, .count = CountKind::STOCK});
+    land.add_indicator({.area = "38", .key = "disabled_men", .value = 2200,
+                        .count = CountKind::STOCK, .subset_of = "disabled"});
+    land.add_indicator({.area = "38", .key = "ot_registered", .value = 2939, .year = 2021,
+                        .count = CountKind::FLOW});
+    land.add_indicator({.area = "38", .key = "ot_some", .value = 3000, .comparator = Comparator::LESS_THAN,
+                        .year = 2021, .count = CountKind::FLOW, .subset_of = "ot_registered"});
+    CHECK(land.indicators().size() == 4);
+    // A whole given as at most its value, a part as at least more: an error, as without bounds.
+    land.add_indicator({.area = "38", .key = "capped", .value = 100, .comparator = Comparator::AT_MOST});
+    CHECK_THROWS_AS(land.add_indicator({.area = "38", .key = "over", .value = 150,
+                                        .comparator = Comparator::AT_LEAST, .subset_of = "capped"}),
+                    ValidationError);
+    CHECK(land.indicators().size() == 5);
+    // Out of its vocabulary, the comparator is named.
+    try {
+        land.add_indicator({.area = "38", .key = "bad", .value = 1, .comparator = static_cast<Comparator>(9)});
+        FAIL("no error");
+    } catch (const ValidationError& e) {
+        CHECK(mentions(e, "indicators", "comparator", "expected one of more_than|at_least|less_than|at_most"));
+    }
+}

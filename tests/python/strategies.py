@@ -105,8 +105,12 @@ def landscapes(draw: st.DrawFn) -> sk.Landscape:
         whole = draw(st.one_of(st.none(), st.sampled_from(wholes))) if wholes else None
         if whole is not None:
             value, year, count = min(value, whole[1]), whole[2], whole[3]
+        # A bound ("more than 2,100") on wholes only: the model compares a part with its whole
+        # only where both can be compared, which a bound would make vacuous here.
+        comparator = None if whole is not None else draw(
+            st.one_of(st.none(), st.sampled_from(sk.vocabulary.names("comparator"))))
         land.add_indicator(area, key, value, year=year, source=draw(optional_text), count=count,
                            subset_of=None if whole is None else whole[0],
-                           illustrative=draw(st.booleans()))
+                           comparator=comparator, illustrative=draw(st.booleans()))
         earlier[area].append((key, value, year, count))
     return land

@@ -137,6 +137,10 @@ def test_key_figures_read_right(nb_report: Path) -> None:
     assert re.findall(r"<b>([\d\u202f]+)</b>", rest) == [f"1{nb}236", "858", "343"]
     assert "2019" in top
     assert "2021" in top
+    # 002 §5 gives bounds, not figures: "Mer enn 2100" under 30 on disability benefit, and
+    # "litt i underkant av 10 prosent" to "litt i overkant av 20 prosent" between municipalities.
+    assert f'<div class="kf-value">over 2{nb}100</div>' in top
+    assert "Mellom kommunene: fra under 10\u00a0% til over 20\u00a0%." in top
 
 
 def test_no_raw_indicator_key_anywhere(vt: sk.Landscape, tmp_path: Path,

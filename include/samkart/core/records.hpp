@@ -109,6 +109,7 @@ struct Indicator {
     std::string area;
     std::string key;
     double value = 0;
+    std::optional<Comparator> comparator;  ///< the true figure is more / less than `value`; none = it is `value`
     std::optional<int> year;
     std::optional<std::string> source;  ///< citation, e.g. "002 §5"
     std::optional<CountKind> count;     ///< a count of people: per year or on one day; none = not a count

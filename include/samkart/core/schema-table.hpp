@@ -291,6 +291,11 @@ struct Schema<Indicator> {
             .da = "Indikator", .en = "Indicator"}, &Indicator::key},
         Field<Indicator, double>{{.name = "value", .type = schema_detail::F::NUMBER, .required = true,
             .description = "the figure", .nb = "Verdi", .da = "Værdi", .en = "Value"}, &Indicator::value},
+        Field<Indicator, std::optional<Comparator>>{{.name = "comparator", .type = schema_detail::F::ENUM,
+            .vocabulary = schema_detail::vocab<Comparator>,
+            .description = "where a source gives only a bound (\"more than 2,100\"): the figure is "
+                           "more_than, at_least, less_than or at_most the value; absent: it is the value",
+            .nb = "Verdien er", .da = "Værdien er", .en = "Value is"}, &Indicator::comparator},
         Field<Indicator, std::optional<int>>{{.name = "year", .type = schema_detail::F::INTEGER,
             .description = "the year it describes", .nb = "År", .da = "År", .en = "Year"},
             &Indicator::year},

@@ -55,6 +55,11 @@ enum class MeasureStatus : std::uint8_t { ACTIVE, PILOT, PROPOSED, ENDED };
 /// day). A flow and a stock are never added together.
 enum class CountKind : std::uint8_t { FLOW, STOCK };
 
+/// How a figure's true value relates to the value given, where a source gives only a bound
+/// ("more than 2,100", 002 §5): FHIR's Quantity.comparator (>, >=, <, <=) in words. Absent:
+/// the value is the figure.
+enum class Comparator : std::uint8_t { MORE_THAN, AT_LEAST, LESS_THAN, AT_MOST };
+
 /// A term of a vocabulary: its machine name and its labels for readers.
 struct Term {
     std::string_view name;
@@ -77,6 +82,7 @@ template <> std::span<const Term> terms<Tee>() noexcept;
 template <> std::span<const Term> terms<MappingStatus>() noexcept;
 template <> std::span<const Term> terms<MeasureStatus>() noexcept;
 template <> std::span<const Term> terms<CountKind>() noexcept;
+template <> std::span<const Term> terms<Comparator>() noexcept;
 
 /// The name of an enum value as used in JSON and Python ("municipal", "shared_plan", ...).
 template <class E>

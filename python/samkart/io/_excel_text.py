@@ -313,6 +313,14 @@ HELP: dict[tuple[str, str], Triple] = {
         "Dato indsatsen sluttede eller slutter, ÅÅÅÅ-MM-DD.",
         "The date it ended or ends, YYYY-MM-DD.",
     ),
+    ("indicators", "comparator"): (
+        "Bare når kilden gir en grense («mer enn 2100»): over, minst, under eller høyst verdien; "
+        "ellers tomt.",
+        "Kun når kilden giver en grænse (»mere end 2100«): over, mindst, under eller højst "
+        "værdien; ellers tomt.",
+        "Only where the source gives a bound (\"more than 2,100\"): more than, at least, less "
+        "than or at most the value; otherwise blank.",
+    ),
     ("indicators", "count"): (
         "Om tallet er personer per år eller på én dag; tomt hvis det ikke er et antall.",
         "Om tallet er personer pr. år eller på én dag; tomt hvis det ikke er et antal.",

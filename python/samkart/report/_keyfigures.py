@@ -55,10 +55,15 @@ def _year(value: Any, lang: str) -> str:
     return t("year_unknown", lang) if pd.isna(value) else str(int(str(value)))
 
 
-def _value(key: str, value: float, lang: str, currency: str, hide: Suppressed) -> str:
-    if describe(key).unit == "persons" and hide.hides(value):
+def _figure(key: str, row: pd.Series, lang: str, currency: str = "") -> str:
+    """The row's value as a reader reads it, with its comparator ("over 2 100")."""
+    return format_value(key, float(row["value"]), lang, currency, row.get("comparator"))
+
+
+def _value(key: str, row: pd.Series, lang: str, currency: str, hide: Suppressed) -> str:
+    if describe(key).unit == "persons" and hide.hides(float(row["value"])):
         return '<span class="suppressed">:</span>'
-    return e(format_value(key, value, lang, currency))
+    return e(_figure(key, row, lang, currency))
 
 
 def _children(ind: pd.DataFrame, area: str, key: str) -> list[pd.Series]:
@@ -81,7 +86,7 @@ def _parts(ind: pd.DataFrame, area: str, key: str, lang: str, currency: str,
         info = describe(k, lang)
         inner = _parts(ind, area, k, lang, currency, hide, used, depth + 1)
         groups.setdefault(info.partition, []).append(
-            f"<li><b>{_value(k, float(r['value']), lang, currency, hide)}</b> "
+            f"<li><b>{_value(k, r, lang, currency, hide)}</b> "
             f"{e(info.label)}{inner}</li>")
     out = []
     for partition, items in sorted(groups.items(), key=lambda g: g[0] is None):
@@ -132,14 +137,14 @@ def key_figures(d: Data, lang: str, hide: Suppressed) -> str:
                   if describe(str(x["key"])).range_of == key}
         if "min" in bounds and "max" in bounds:
             used.update(str(bounds[b]["key"]) for b in ("min", "max"))
-            lo = format_value(key, float(bounds["min"]["value"]), lang, currency)
-            hi = format_value(key, float(bounds["max"]["value"]), lang, currency)
+            lo = _figure(key, bounds["min"], lang, currency)
+            hi = _figure(key, bounds["max"], lang, currency)
             extra.append(f'<p class="range">{e(t("range", lang, lo=lo, hi=hi))}</p>')
         others = ind[(ind["key"] == key) & (ind["area"] != home)]
         if not others.empty:
             items = ", ".join(
                 f"{d.area_name.get(str(o['area']), str(o['area']))} "
-                f"{format_value(key, float(o['value']), lang, currency)} "
+                f"{_figure(key, o, lang, currency)} "
                 f"({_year(o['year'], lang)})" for _, o in others.iterrows())
             extra.append(f'<p class="compare">{e(t("elsewhere", lang, items=items))}</p>')
         meta = [d.area_name.get(home, home), _year(r["year"], lang)]
@@ -148,7 +153,7 @@ def key_figures(d: Data, lang: str, hide: Suppressed) -> str:
         source = f'{t("source_word", lang)}: {r["source"]}' if str(r["source"] or "") else ""
         cards.append(
             '<div class="kf">'
-            f'<div class="kf-value">{_value(key, float(r["value"]), lang, currency, hide)}</div>'
+            f'<div class="kf-value">{_value(key, r, lang, currency, hide)}</div>'
             f'<div class="kf-label">{e(info.label)}</div>'
             f'<p class="kf-desc">{e(info.description)}</p>{parts}{"".join(extra)}'
             f'<p class="kf-meta">{e(" · ".join(meta))}</p>'
@@ -163,14 +168,14 @@ def key_figures(d: Data, lang: str, hide: Suppressed) -> str:
         if info.range_of is not None and info.bound is not None:
             ranges.setdefault(info.range_of, {})[info.bound] = r
             continue
-        more.append(f"<li><b>{_value(str(r['key']), float(r['value']), lang, currency, hide)}"
+        more.append(f"<li><b>{_value(str(r['key']), r, lang, currency, hide)}"
                     f"</b> {e(info.label)} ({e(_year(r['year'], lang))}). "
                     f'<span class="src">{e(t("source_word", lang))}: {e(r["source"])}</span>'
                     "</li>")
     for base, pair in ranges.items():
         if {"min", "max"} <= set(pair):
-            lo = format_value(base, float(pair["min"]["value"]), lang, currency)
-            hi = format_value(base, float(pair["max"]["value"]), lang, currency)
+            lo = _figure(base, pair["min"], lang, currency)
+            hi = _figure(base, pair["max"], lang, currency)
             text = f"{describe(base, lang).label}: {t('range', lang, lo=lo, hi=hi)}"
             src = pair["min"]["source"]
             more.append(f"<li>{e(text)} ({e(_year(pair['min']['year'], lang))}). "
@@ -178,7 +183,7 @@ def key_figures(d: Data, lang: str, hide: Suppressed) -> str:
         else:
             for r in pair.values():
                 info = describe(str(r["key"]), lang)
-                more.append(f"<li><b>{e(format_value(str(r['key']), float(r['value']), lang))}"
+                more.append(f"<li><b>{e(_figure(str(r['key']), r, lang))}"
                             f"</b> {e(info.label)} ({e(_year(r['year'], lang))})</li>")
     body = f'<div class="cards">{"".join(cards)}</div>'
     if more:
@@ -197,6 +202,6 @@ def indicator_rows(d: Data, lang: str, hide: Suppressed) -> list[tuple[str, str,
     for _, r in ind.iterrows():
         key = str(r["key"])
         rows.append((e(d.area_name.get(str(r["area"]), r["area"])), e(describe(key, lang).label),
-                     _value(key, float(r["value"]), lang, currency, hide),
+                     _value(key, r, lang, currency, hide),
                      e(_year(r["year"], lang)), e(r["source"] or "")))
     return rows

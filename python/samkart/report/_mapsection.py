@@ -131,15 +131,18 @@ def maps(gaps: Any, d: Data, lang: str) -> str:
         key = keys[0]
         rows_k = given[given["key"] == key]
         vals: dict[str, float | None] = dict.fromkeys(munis)
-        for a, v in zip(rows_k["area"], rows_k["value"], strict=True):
-            vals[str(a)] = float(v)
+        bound: dict[str, Any] = {}  # the comparator of a value given as a bound ("over 20 %")
+        for _, row in rows_k.iterrows():
+            vals[str(row["area"])] = float(row["value"])
+            bound[str(row["area"])] = row.get("comparator")
         currency = str(d.land.currency or "")
 
         def kfmt(v: float) -> str:
             return format_value(key, v, lang, currency)
 
         info = describe(key, lang)
-        krows = [(_name_cell(d, a), "" if vals[a] is None else e(kfmt(float(vals[a] or 0))))
+        krows = [(_name_cell(d, a), "" if vals[a] is None else
+                  e(format_value(key, float(vals[a] or 0), lang, currency, bound.get(a))))
                  for a in sorted(munis, key=lambda a: str(d.area_name.get(a, a)))]
         parts.append(_figure("map-indicator", info.label, vals, d, lang, kfmt,
                              [t("municipality", lang), t("value", lang)], krows,
