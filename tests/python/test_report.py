@@ -614,3 +614,47 @@ def test_changes_section_when_nothing_changed_and_bad_baselines(tmp_path: Path) 
     with pytest.raises(sk.ArgumentError, match="reversed"):
         report(before, tmp_path / "bad.html", "nb", baseline=after)
     assert not (tmp_path / "bad.html").exists()
+
+
+def _key_figure_cells(path: Path) -> dict[str, str]:
+    """The key figures' part list as {label: shown value}."""
+    text = path.read_text(encoding="utf-8").split('<section id="levels"')[0]
+    return {html.unescape(label).strip(): value for value, label in
+            re.findall(r'<li><b>(.*?)</b> ([^<]*)', text)}
+
+
+def test_a_small_part_of_a_whole_is_not_given_away_by_the_others(tmp_path: Path) -> None:
+    # OT's four reasons add up to the registered (a partition); NAV's three kinds of job
+    # seeker add up to the job seekers. With one small part hidden, the whole minus the parts
+    # shown would give it: the smallest other part is hidden too (worked by hand: 3 is hidden
+    # first, then 27, the smallest part shown; 4 hides itself, then 16). The overlapping
+    # subsets (outside, followed up) do not add up to the whole and stay shown.
+    land = sk.Landscape(name="Småby")
+    land.add_area("m", name="Småby", kind="municipality")
+    land.add_actor("ot", name="OT", owner="county", areas=["m"])
+    reg, nav = "ot_registered_16_21", "nav_jobseekers_under_30"
+    land.add_indicator("m", reg, 100, year=2021, count="flow")
+    for key, value in (("did_not_apply", 3), ("declined", 40), ("dropout", 30), ("other", 27)):
+        land.add_indicator("m", f"ot_registered_{key}_16_21", value, year=2021, count="flow",
+                           subset_of=reg)
+    land.add_indicator("m", "ot_outside_16_21", 50, year=2021, count="flow", subset_of=reg)
+    land.add_indicator("m", "ot_followed_up_16_21", 4, year=2021, count="flow", subset_of=reg)
+    land.add_indicator("m", nav, 120, year=2021, count="stock")
+    for key, value in (("fully_unemployed", 100), ("partly_unemployed", 16),
+                       ("on_measures", 4)):
+        land.add_indicator("m", f"nav_{key}_under_30", value, year=2021, count="stock",
+                           subset_of=nav)
+    cells = _key_figure_cells(report(land, tmp_path / "r.html", "en"))
+    hidden = '<span class="suppressed">:</span>'
+    by_label = {sk.indicators.describe(k, "en").label: k for k in
+                {i.key for i in land.indicators}}
+    shown = {by_label[label]: value for label, value in cells.items() if label in by_label}
+    assert {k for k, v in shown.items() if v == hidden} == {
+        "ot_registered_did_not_apply_16_21", "ot_registered_other_16_21",
+        "ot_followed_up_16_21", "nav_on_measures_under_30", "nav_partly_unemployed_under_30"}
+    assert shown["ot_registered_declined_16_21"] == "40"
+    assert shown["ot_outside_16_21"] == "50"
+    assert shown["nav_fully_unemployed_under_30"] == "100"
+    # Without suppression every figure is shown.
+    plain = _key_figure_cells(report(land, tmp_path / "p.html", "en", suppress_below=0))
+    assert hidden not in plain.values()

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from samkart.analysis.privacy import suppress
 from samkart.indicators import describe, format_value
 from samkart.report._common import Data, Suppressed, e, t
 
@@ -60,10 +61,36 @@ def _figure(key: str, row: pd.Series, lang: str, currency: str = "") -> str:
     return format_value(key, float(row["value"]), lang, currency, row.get("comparator"))
 
 
-def _value(key: str, row: pd.Series, lang: str, currency: str, hide: Suppressed) -> str:
-    if describe(key).unit == "persons" and hide.hides(float(row["value"])):
+def _value(key: str, row: pd.Series, lang: str, currency: str, hide: Suppressed,
+           hidden: frozenset[str] = frozenset()) -> str:
+    if key in hidden or (describe(key).unit == "persons" and hide.hides(float(row["value"]))):
         return '<span class="suppressed">:</span>'
     return e(_figure(key, row, lang, currency))
+
+
+def _whole_row(ind: pd.DataFrame, area: str, key: str) -> pd.Series | None:
+    rows = ind[(ind["area"] == area) & (ind["key"] == key)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _complements(whole: pd.Series | None, parts: list[pd.Series], hide: Suppressed) -> set[str]:
+    """The parts to hide besides the small ones, so that no hidden part can be worked out as
+    the whole minus the parts shown (secondary suppression, samkart.suppress with the whole as
+    the total). Only where the parts are counts of people that add up to the whole exactly (OT's
+    four reasons, NAV's three kinds of job seeker): otherwise the difference bounds a hidden part
+    but does not give it."""
+    if (hide.threshold <= 0 or whole is None or len(parts) < 2
+            or describe(str(whole["key"])).unit != "persons"
+            or any(describe(str(r["key"])).unit != "persons" for r in parts)
+            or any(isinstance(r.get("comparator"), str) for r in (whole, *parts))):
+        return set()
+    values = {str(r["key"]): float(r["value"]) for r in parts}
+    if abs(sum(values.values()) - float(whole["value"])) > 1e-9 * max(1.0, float(whole["value"])):
+        return set()
+    total = "\0total"  # a label no indicator key can take
+    table = pd.Series({**values, total: float(whole["value"])})
+    shown = suppress(table, hide.threshold, totals=total)
+    return {k for k in values if pd.isna(shown[k]) and not hide.hides(values[k])}
 
 
 def _children(ind: pd.DataFrame, area: str, key: str) -> list[pd.Series]:
@@ -80,13 +107,17 @@ def _parts(ind: pd.DataFrame, area: str, key: str, lang: str, currency: str,
     # A partition of the whole (the four reasons for an OT registration, which add up to it)
     # is listed apart from the other subsets, so that no reader adds the two lists together.
     groups: dict[str | None, list[str]] = {}
+    whole = _whole_row(ind, area, key)
+    hidden = frozenset().union(*(
+        _complements(whole, [r for r in kids if describe(str(r["key"])).partition == p], hide)
+        for p in {describe(str(r["key"])).partition for r in kids}))
     for r in kids:
         k = str(r["key"])
         used.add(k)
         info = describe(k, lang)
         inner = _parts(ind, area, k, lang, currency, hide, used, depth + 1)
         groups.setdefault(info.partition, []).append(
-            f"<li><b>{_value(k, r, lang, currency, hide)}</b> "
+            f"<li><b>{_value(k, r, lang, currency, hide, hidden)}</b> "
             f"{e(info.label)}{inner}</li>")
     out = []
     for partition, items in sorted(groups.items(), key=lambda g: g[0] is None):
