@@ -133,6 +133,7 @@ void GapContext::build_links() {
 
     neighbours.resize(n_actors);
     hops_out.resize(n_actors);
+    batons_.assign(n_actors, {});
     const auto links = land.links();
     for (Index l = 0; l < links.size(); ++l) {
         const auto ends = land.link_ends(l);
@@ -141,14 +142,20 @@ void GapContext::build_links() {
         // Who coordinates (seed 004: "the agreement defines who holds the coordinating
         // responsibility"): a binding link that names a coordinator, or a statutory duty.
         const bool binding = link.formal || link.kind == LinkKind::AGREEMENT || link.kind == LinkKind::SHARED_PLAN;
-        if ((binding && ends.coordinator != npos) || statutory(link, rules))
-            coordinated_pairs_.insert(pair_key(ends.source, ends.target));
+        const bool coordinating = (binding && ends.coordinator != npos) || statutory(link, rules);
+        if (coordinating) coordinated_pairs_.insert(pair_key(ends.source, ends.target));
+        // The coordinator is one of the two (Landscape::validate warns otherwise): it holds the
+        // baton with the other, and so may between two others it holds it with.
+        if (coordinating && ends.coordinator != npos) {
+            if (ends.coordinator == ends.source) batons_[ends.target].push_back(ends.source);
+            if (ends.coordinator == ends.target) batons_[ends.source].push_back(ends.target);
+        }
         neighbours[ends.source].push_back(ends.target);
         neighbours[ends.target].push_back(ends.source);
         hops_out[ends.source].push_back(ends.target);
         if (!is_directed(link.kind)) hops_out[ends.target].push_back(ends.source);
     }
-    for (auto* lists : {&neighbours, &hops_out})
+    for (auto* lists : {&neighbours, &hops_out, &batons_})
         for (auto& list : *lists) {
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
@@ -199,11 +206,21 @@ bool GapContext::linked(Index a, Index b) const noexcept {
     return false;
 }
 
-bool GapContext::coordinated(Index a, Index b) const noexcept {
+bool GapContext::coordinated(Index a, Index b, const std::optional<AgeRange>& ages) const noexcept {
     if (same_organisation(a, b)) return true;
     for (auto x : lineage[a])
         for (auto y : lineage[b])
             if (coordinated_pairs_.contains(pair_key(x, y))) return true;
+    // A third that holds the baton with both (itself, or units of one organisation).
+    const auto actors = land.actors();
+    for (auto x : lineage[a])
+        for (auto c : batons_[x]) {
+            const auto& served = actors[c].ages;
+            if (ages && served && !served->contains(*ages)) continue;
+            for (auto y : lineage[b])
+                for (auto d : batons_[y])
+                    if (same_organisation(c, d)) return true;
+        }
     return false;
 }
 

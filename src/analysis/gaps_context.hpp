@@ -55,7 +55,12 @@ struct GapContext {
     /// As `linked`, counting only links that assign coordination: a binding link (formal,
     /// agreement or shared plan) that names a coordinator, or (rules.statutory_coordination) a
     /// link with a legal basis the rules accept. Units of one organisation are coordinated.
-    [[nodiscard]] bool coordinated(Index a, Index b) const noexcept;
+    /// So is a hand-over between two actors that a third holds the baton with on both sides:
+    /// it has such a link with each, naming itself coordinator (the Danish KUI, which keeps
+    /// every under-25's education plan, between FGU and a vocational school), where its ages
+    /// cover the hand-over's `ages` (unknown ages: taken as covered).
+    [[nodiscard]] bool coordinated(Index a, Index b,
+                                   const std::optional<AgeRange>& ages = std::nullopt) const noexcept;
     /// Some actor is part of this one.
     [[nodiscard]] bool has_units(Index a) const noexcept { return has_units_[a] != 0; }
     [[nodiscard]] bool same_organisation(Index a, Index b) const noexcept {
@@ -92,6 +97,9 @@ private:
     void build_scopes();
     void build_links();
     std::unordered_set<std::uint64_t> pairs_, coordinated_pairs_;
+    /// Per actor: the actors that hold the baton on a coordinating link with it, naming
+    /// themselves coordinator (sorted, unique).
+    std::vector<std::vector<Index>> batons_;
     std::vector<char> complete_;
     std::vector<std::vector<Index>> scope_areas_;  ///< per scope: the areas whose mapping counts
     std::vector<char> has_units_;

@@ -94,6 +94,8 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         std::optional<double> volume;
         std::vector<std::string> reasons;
         std::vector<Index> transitions;
+        std::optional<AgeRange> ages;  ///< all its transitions' ages; none if one has none
+        bool ages_known = true;
     };
     std::vector<Route> routes;
     std::map<std::pair<Index, Index>, std::size_t> route_of;
@@ -105,6 +107,13 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         auto& route = routes[it->second];
         route.transitions.push_back(t);
         if (tr.volume) route.volume = route.volume.value_or(0) + *tr.volume;
+        if (!tr.ages) {
+            route.ages_known = false;
+        } else if (!route.ages) {
+            route.ages = tr.ages;
+        } else {
+            route.ages = AgeRange{std::min(route.ages->min, tr.ages->min), std::max(route.ages->max, tr.ages->max)};
+        }
         if (tr.reason && std::find(route.reasons.begin(), route.reasons.end(), *tr.reason) == route.reasons.end())
             route.reasons.push_back(*tr.reason);
     }
@@ -113,7 +122,7 @@ void handoffs(const GapContext& ctx, std::vector<Gap>& out) {
         if (r.source == r.target) continue;
         // Links and agreements of the organisations the two are units of count for them
         // (seed 004: the OT–NAV agreement covers every OT department and NAV office).
-        if (ctx.coordinated(r.source, r.target)) continue;
+        if (ctx.coordinated(r.source, r.target, r.ages_known ? r.ages : std::nullopt)) continue;
         const bool linked = ctx.linked(r.source, r.target);
         if (linked ? !want_uncoordinated : !want_unlinked) continue;
         // An unlinked hand-over claims an absence of a link: only where both were mapped.

@@ -34,6 +34,7 @@ void GapContext::swap_links(GapContext& other) noexcept {
     hops_out.swap(other.hops_out);
     pairs_.swap(other.pairs_);
     coordinated_pairs_.swap(other.coordinated_pairs_);
+    batons_.swap(other.batons_);
 }
 
 Touched touched(std::span<const Change> changes) {

@@ -456,18 +456,27 @@ TEST_CASE("danish_municipality: everything in the municipality is illustrative, 
 }
 
 TEST_CASE("danish_municipality: the gaps a Danish reader would find, in Danish") {
-    const GapReport report = find_gaps(datasets::danish_municipality());
+    const auto land = datasets::danish_municipality();
+    const GapReport report = find_gaps(land);
     std::multiset<std::string> kinds;
     for (const auto& g : report.gaps()) kinds.insert(std::string(gap_kind_name(g.kind)));
-    CHECK(kinds == std::multiset<std::string>{"handoff_uncoordinated", "not_mapped", "not_mapped",
-                                              "not_mapped"});
-    for (const auto& g : report.gaps())
-        if (g.kind == GapKind::HANDOFF_UNCOORDINATED) {
-            // FGU → the vocational school: they work together, nobody holds the baton.
-            CHECK(g.actors == std::vector<std::string>{"fgu", "eud"});
-            CHECK(g.value == 45);
-            const auto da = g.message("da");
-            CHECK(da.starts_with("45 unge om året går fra FGU-skolen i Holbæk til Erhvervsskolen"));
-            CHECK(da.find("hvem der er tovholder") != std::string::npos);  // not "stafettholder"
-        }
+    // Every hand-over is coordinated: KUI keeps each under-25's plan and holds the baton with
+    // the schools, FGU and the jobcenter (DOMAIN.md, seed 003), so FGU → the vocational school
+    // (45 a year, 16–24) is KUI's too. What is left is what was not mapped.
+    CHECK(kinds == std::multiset<std::string>{"not_mapped", "not_mapped", "not_mapped"});
+    // Without the vocational school's dropout reporting to KUI, nobody holds the baton between
+    // FGU and the school (nor on the school's dropouts to KUI, 100 a year: the two share a
+    // measure only): the finding, in Danish words.
+    auto records = land.records();
+    std::erase_if(records.links, [](const Link& l) { return l.source == "eud" && l.target == "kui"; });
+    const GapReport gaps = find_gaps(Landscape::from_records(std::move(records)));
+    const auto open = gaps.filter({.kinds = std::vector{GapKind::HANDOFF_UNCOORDINATED}});
+    REQUIRE(open.size() == 2);
+    CHECK(open[0].actors == std::vector<std::string>{"eud", "kui"});
+    CHECK(open[0].value == 100);
+    CHECK(open[1].actors == std::vector<std::string>{"fgu", "eud"});
+    CHECK(open[1].value == 45);
+    const auto da = open[1].message("da");
+    CHECK(da.starts_with("45 unge om året går fra FGU-skolen i Holbæk til Erhvervsskolen"));
+    CHECK(da.find("hvem der er tovholder") != std::string::npos);  // not "stafettholder"
 }

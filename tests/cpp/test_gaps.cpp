@@ -388,6 +388,56 @@ TEST_CASE("gaps: a link between two units does not cover their parents' other un
     CHECK(uncoordinated[0].actors == std::vector<std::string>{"ot-A", "nav-A"});
 }
 
+namespace {
+
+/// Denmark (DOMAIN.md, seed 003): FGU and a vocational school work together and 45 young people
+/// a year move from one to the other; KUI keeps each under-25's plan. `kui_links` 0: no link of
+/// KUI; 1: a shared plan with FGU only; 2: and dropout reporting from the school, both formal
+/// and naming KUI coordinator.
+Landscape baton_landscape(int kui_links, AgeRange move = AgeRange{16, 24}, bool unit = false) {
+    Landscape land("Kommune", 2024);
+    land.add_area({.id = "K", .name = "Kommunen", .kind = AreaKind::MUNICIPALITY});
+    land.add_actor({.id = "kui", .name = "KUI", .sector = "youth_effort", .owner = Owner::MUNICIPAL,
+                    .areas = {"K"}, .ages = AgeRange{13, 24}});
+    land.add_actor({.id = "kui-vejledning", .name = "KUI vejledning", .sector = "youth_effort",
+                    .owner = Owner::MUNICIPAL, .areas = {"K"}, .ages = AgeRange{13, 24}, .part_of = "kui"});
+    land.add_actor({.id = "fgu", .name = "FGU", .sector = "preparatory_education",
+                    .owner = Owner::SELF_GOVERNING, .areas = {"K"}});
+    land.add_actor({.id = "eud", .name = "EUD", .sector = "upper_secondary_school",
+                    .owner = Owner::SELF_GOVERNING, .areas = {"K"}});
+    land.add_link({.source = "fgu", .target = "eud", .kind = LinkKind::NETWORK});
+    land.add_transition({.source = "fgu", .target = "eud", .volume = 45, .ages = move});
+    if (kui_links >= 1)
+        land.add_link({.source = "kui", .target = "fgu", .kind = LinkKind::SHARED_PLAN, .formal = true,
+                       .coordinator = "kui"});
+    if (kui_links >= 2) {
+        const std::string holder = unit ? "kui-vejledning" : "kui";
+        land.add_link({.source = "eud", .target = holder, .kind = LinkKind::INFORMATION_SHARING,
+                       .formal = true, .coordinator = holder});
+    }
+    return land;
+}
+
+}  // namespace
+
+TEST_CASE("gaps: a third that holds the baton with both sides coordinates the hand-over") {
+    // Worked by hand: FGU and EUD are linked (network), not coordinated, so the move is
+    // handoff_uncoordinated unless KUI holds the baton with both of them.
+    CHECK(count(find_gaps(baton_landscape(0)), GapKind::HANDOFF_UNCOORDINATED) == 1);
+    // With FGU only, KUI is not between the two.
+    CHECK(count(find_gaps(baton_landscape(1)), GapKind::HANDOFF_UNCOORDINATED) == 1);
+    // With both: coordinated, no gap.
+    CHECK(count(find_gaps(baton_landscape(2)), GapKind::HANDOFF_UNCOORDINATED) == 0);
+    // KUI's unit holds it on one side: one organisation holds it on both.
+    CHECK(count(find_gaps(baton_landscape(2, AgeRange{16, 24}, true)), GapKind::HANDOFF_UNCOORDINATED) == 0);
+    // KUI serves up to 24: a move at 20–27 is not all within its ages, so it is not KUI's.
+    CHECK(count(find_gaps(baton_landscape(2, AgeRange{20, 27})), GapKind::HANDOFF_UNCOORDINATED) == 1);
+    // A link that does not name KUI coordinator does not give it the baton.
+    auto informal = baton_landscape(1);
+    informal.add_link({.source = "eud", .target = "kui", .kind = LinkKind::INFORMATION_SHARING, .formal = true});
+    CHECK(count(find_gaps(informal), GapKind::HANDOFF_UNCOORDINATED) == 1);
+}
+
 TEST_CASE("gaps: findings group the gaps of one cause and rank them by young people") {
     // NAV's measure starts at 23: nobody takes over at 22 from the departments of OT.
     const auto r = find_gaps(units_landscape(false, 23));

@@ -299,6 +299,13 @@ _NEW: dict[str, tuple[str, str, str]] = {
         "The analysis found {service} findings about the services and {data} about what is not "
         "mapped well enough. The findings are grouped by cause; within each group the finding "
         "that concerns the most young people comes first."),
+    "findings_lead_none": (
+        "Analysen fant ingen hull i tjenestene der de er kartlagt, og {data} funn om det som "
+        "ikke er godt nok kartlagt.",
+        "Analysen fandt ingen huller i indsatserne, hvor de er kortlagt, og {data} fund om det, "
+        "der ikke er kortlagt godt nok.",
+        "The analysis found no gaps in the services where they were mapped, and {data} "
+        "findings about what is not mapped well enough."),
     "no_findings": ("Analysen fant ingen hull.", "Analysen fandt ingen huller.",
                     "The analysis found no gaps."),
     "service_findings": ("Funn om tjenestene", "Fund om indsatserne",

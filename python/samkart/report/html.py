@@ -500,7 +500,10 @@ def render(land: Landscape, lang: str = "nb", gaps: Any = None, *, suppress_belo
     appendix, redacted_data = _appendix.appendix(gaps, d, lang, hide, hidden_routes)
     n_data = sum(1 for f in gaps.findings() if f.category == "data"
                  and _findings.relevant(f, list(gaps), d))
-    lead = _t("findings_lead", lang, service=n_service, data=n_data)
+    # No service finding: say so plainly, and that it holds only where the services were
+    # mapped (not "0 findings, grouped by cause").
+    lead = (_t("findings_lead", lang, service=n_service, data=n_data) if n_service
+            else _t("findings_lead_none", lang, data=n_data))
     if len(gaps) == 0:
         findings = f'<p id="no-gaps">{_e(_t("no_findings", lang))}</p>'
     else:
