@@ -23,9 +23,9 @@ figures = {i.key: i for i in land.indicators if i.area == county}
 def show(key: str, depth: int) -> None:
     i = figures[key]
     info = indicators.describe(key, "en")
-    value = indicators.format_value(key, i.value, "en", land.currency)
+    value = indicators.format_value(key, i.value, "en", land.currency, i.comparator)
     year = i.year if i.year is not None else "year not stated"
-    print(f"{'    ' * depth}  {value:>10}  {info.label} ({year})")
+    print(f"{'    ' * depth}  {value:>15}  {info.label} ({year})")
     parts = [p for p in figures.values() if p.subset_of == key]  # in the seed's order
     # A split of the whole (OT's four reasons add up to the 2,939) first, then other subsets.
     split = [p for p in parts if indicators.describe(p.key).partition]

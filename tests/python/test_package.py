@@ -48,9 +48,13 @@ def test_main_example_runs(repo: Path, tmp_path: Path) -> None:
     assert done.stdout.startswith("Landscape('Vestfold og Telemark'")
     lines = done.stdout.splitlines()
     # The key figures as seed 002 gives them, a part indented under its whole.
-    assert "       2,939  Young people registered with Oppfølgingstjenesten (OT) (2021)" in lines
-    assert "                 343  moved into OT's own measures (2021)" in lines
-    assert "           2,080  fully unemployed (2021)" in lines
+    assert (f"{'2,939':>17}  Young people registered with Oppfølgingstjenesten (OT) (2021)"
+            in lines)
+    assert "                      343  moved into OT's own measures (2021)" in lines
+    assert "                2,080  fully unemployed (2021)" in lines
+    # 002 §5: "Mer enn 2100", a bound, read as one.
+    assert ("  more than 2,100  Young people under 30 on disability benefit (year not stated)"
+            in lines)
     assert "16 findings, 12 about the services; the top five:" in lines
     assert sum(1 for line in lines if line[:5].strip().rstrip(".").isdigit()) == 5
     assert f"The council report (nb) is {out.resolve()}" in lines
