@@ -265,7 +265,7 @@ samkart.scenario.Change values. Opaque: read its kind, cost and label.
             return py::cast<std::vector<std::optional<double>>>(evaluate(c, i));
         };
         py::gil_scoped_release nogil;
-        return prioritize(land, list, k, gap_rules, reuse, evaluator);
+        return prioritize(land, list, k, gap_rules, evaluator);
     }, py::arg("land"), py::arg("candidates"), py::arg("k"), py::arg("reuse"), py::arg("rules"),
        py::arg("evaluate") = py::none(),
        "Greedy prioritization of (label, changes) candidates under the gap rules given as the dict of\n"

@@ -97,7 +97,7 @@ std::vector<std::optional<double>> evaluate_candidates(const Landscape& current,
 
 Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates, std::size_t k,
                           const GapRules& rules, bool reuse) {
-    return prioritize(land, candidates, k, rules, reuse,
+    return prioritize(land, candidates, k, rules,
                       [&](const Landscape& current, std::span<const std::size_t>,
                           std::span<const std::size_t> indices) {
                           return evaluate_candidates(current, candidates, indices, rules, reuse);
@@ -105,7 +105,7 @@ Prioritization prioritize(const Landscape& land, std::span<const Candidate> cand
 }
 
 Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates, std::size_t k,
-                          const GapRules& rules, bool reuse, const CandidateEvaluator& evaluate) {
+                          const GapRules& rules, const CandidateEvaluator& evaluate) {
     if (k < 1) throw ArgumentError("prioritize: k must be an integer ≥ 1, got 0");
     if (candidates.empty()) throw ArgumentError("prioritize: no candidates");
     std::vector<Option> options;

@@ -558,7 +558,7 @@ TEST_CASE("scenario: an evaluator that splits each step's candidates gives prior
         return out;
     };
     const auto serial = prioritize(land, all, 5);
-    const auto split = prioritize(land, all, 5, {}, true, chunked);
+    const auto split = prioritize(land, all, 5, {}, chunked);
     check_same(split, serial);
     CHECK(split.notes == serial.notes);
     CHECK(calls == std::vector<std::size_t>{5, 4, 2, 1});  // "club" is dropped after step 1
@@ -576,6 +576,6 @@ TEST_CASE("scenario: an evaluator that splits each step's candidates gives prior
                                                std::span<const std::size_t>) {
         return std::vector<std::optional<double>>{};
     };
-    CHECK_THROWS_WITH_AS((void)prioritize(land, all, 1, {}, true, short_answer),
+    CHECK_THROWS_WITH_AS((void)prioritize(land, all, 1, {}, short_answer),
                          "prioritize: the evaluator returned 0 totals for 5 candidates", ArgumentError);
 }

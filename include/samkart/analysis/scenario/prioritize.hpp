@@ -116,9 +116,10 @@ using CandidateEvaluator = std::function<std::vector<std::optional<double>>(
 /// executor in the Python layer); the choice, its tie-break and the explanations are made
 /// here as above, so the result is identical to prioritize's whenever `evaluate` returns
 /// what evaluate_candidates does. A candidate reported as not applying is applied once more
-/// here, so its error is raised or noted as above.
+/// here, so its error is raised or noted as above. Whether unchanged parts are reused is the
+/// evaluator's to decide (evaluate_candidates' `reuse`).
 [[nodiscard]] Prioritization prioritize(const Landscape& land, std::span<const Candidate> candidates,
-                                        std::size_t k, const GapRules& rules, bool reuse,
+                                        std::size_t k, const GapRules& rules,
                                         const CandidateEvaluator& evaluate);
 
 }  // namespace samkart
