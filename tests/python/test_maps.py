@@ -158,6 +158,18 @@ def test_colours_are_matplotlibs_viridis_light_to_dark() -> None:
         ramp = colormaps["viridis_r"](_maps.positions(n))
         assert [to_hex(c) for c in ramp] == _maps.colours(n)
     assert _maps.colours(2) == ["#fde725", "#440154"]
+    # One class sits in the middle, unless it is zero: "0 findings" in a one-municipality map
+    # (the Danish example) takes the light end, not a colour that looks like something.
+    assert _maps.colours(1) == ["#21908d"]
+    assert _maps.colours(1, only_zero=True) == ["#fde725"]
+    assert to_hex(colormaps["viridis_r"](_maps.positions(1, only_zero=True))[0]) == "#fde725"
+
+
+def test_a_map_of_zeros_is_light() -> None:
+    svg, _ = _maps.choropleth_svg({"3807": 0.0}, {"3807": "Skien"}, lang="nb",
+                                  legend_title="Funn")
+    assert 'fill="#fde725"' in svg
+    assert 'fill="#21908d"' not in svg
 
 
 def test_default_number_format_per_language() -> None:

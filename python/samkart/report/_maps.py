@@ -201,18 +201,19 @@ def class_of(value: float, bounds: Sequence[tuple[float, float]]) -> int:
     return len(bounds) - 1
 
 
-def positions(n: int) -> list[float]:
+def positions(n: int, only_zero: bool = False) -> list[float]:
     """Where ``n`` ≤ 5 classes sit on a colour ramp from 0 (lowest) to 1: spread over the whole
-    ramp on quarter steps (one class: the middle), so that :func:`colours` and a matplotlib
-    colormap sampled here agree."""
+    ramp on quarter steps (one class: the middle; but the low end when that class is zero, so
+    that "0 findings" in a one-municipality map does not look like something), so that
+    :func:`colours` and a matplotlib colormap sampled here agree."""
     if n <= 1:
-        return [0.5] * n
+        return [0.0 if only_zero else 0.5] * n
     return [round(k * 4 / (n - 1)) / 4 for k in range(n)]
 
 
-def colours(n: int) -> list[str]:
+def colours(n: int, only_zero: bool = False) -> list[str]:
     """``n`` ≤ 5 colours of :data:`VIRIDIS5` at :func:`positions`."""
-    return [VIRIDIS5[round(p * 4)] for p in positions(n)]
+    return [VIRIDIS5[round(p * 4)] for p in positions(n, only_zero)]
 
 
 def default_format(lang: str) -> Callable[[float], str]:
@@ -343,7 +344,7 @@ def choropleth_svg(
     drawn = chosen.shapes
     data = {i: number(values[i]) for i in drawn}
     bounds = classes(v for v in data.values() if v is not None)
-    palette = colours(len(bounds))
+    palette = colours(len(bounds), bounds == [(0.0, 0.0)])
     has_gap = any(v is None for v in data.values())
 
     project = plane(drawn.values())

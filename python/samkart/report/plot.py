@@ -292,7 +292,7 @@ def map(  # the name issue 14 asks for; the builtin map is not used in this modu
     names = {a.id: a.name for a in land.areas}
     data = {i: series[i] for i in chosen.shapes}
     bounds = _maps.classes(v for v in data.values() if v is not None)
-    palette = colormaps[cmap](_maps.positions(len(bounds)))
+    palette = colormaps[cmap](_maps.positions(len(bounds), bounds == [(0.0, 0.0)]))
     project = _maps.plane(chosen.shapes.values())
     ax = _axes(ax, (6.0, 6.0))
     for area in sorted(chosen.shapes):
