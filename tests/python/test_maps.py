@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from importlib import resources
@@ -426,3 +427,18 @@ def test_a_long_legend_title_wraps_inside_the_figure() -> None:
     assert len(bold) == 2
     assert " ".join(bold) == title
     assert all(len(line) <= (360 - 2 * 8) / 8 + 1 for line in bold)
+
+
+def test_partial_areas_are_striped_over_their_colour() -> None:
+    values = {"3807": 3.0, "3813": 0.0, "3806": 4.0}
+    names = {"3807": "Skien", "3813": "Bamble", "3806": "Porsgrunn"}
+    svg, _ = _maps.choropleth_svg(values, names, lang="nb", legend_title="Funn",
+                                  partial=["3813", "0301"], partial_label="Ikke alt kartlagt")
+    # Bamble keeps its class's colour under the stripes (and its title); Oslo is not drawn.
+    assert re.findall(r'data-partial="(\w+)"', svg) == ["3813"]
+    assert re.search(r'<path data-area="3813" fill="#[0-9a-f]{6}"', svg)
+    assert "Bamble: 0" in svg
+    assert "Ikke alt kartlagt" in svg
+    plain, _ = _maps.choropleth_svg(values, names, lang="nb", legend_title="Funn")
+    assert "data-partial" not in plain
+    assert "samkart-partial" not in plain.split("</defs>")[1]

@@ -250,7 +250,8 @@ def test_map_section_tables(nb_report: Path, vt: sk.Landscape, vt_gaps: sk.GapRe
     assert per["3811"] >= 1
     assert per["3805"] >= 2
     rows = dict(re.findall(r"<tr><td>([^<]+)</td><td class=num>(\d+)</td></tr>", maps))
-    assert rows["Færder"] == str(int(per["3811"]))
+    # Færder's own services were not mapped: its row says so with a star (see below).
+    assert rows["Færder *"] == str(int(per["3811"]))
     assert "Folketallet er ikke oppgitt for kommunene" in maps
     assert len(re.findall(r"<tr><td>", maps)) >= 2 * 23
 
@@ -658,3 +659,25 @@ def test_a_small_part_of_a_whole_is_not_given_away_by_the_others(tmp_path: Path)
     # Without suppression every figure is shown.
     plain = _key_figure_cells(report(land, tmp_path / "p.html", "en", suppress_below=0))
     assert hidden not in plain.values()
+
+
+def test_maps_stripe_the_municipalities_whose_own_services_were_not_mapped(
+        nb_report: Path, vt: sk.Landscape) -> None:
+    # 16 of the 23 municipalities have only the county's and the state's services mapped: their
+    # 0 findings (Bamble) or 8 measures (Horten) are not a municipality without gaps or with few
+    # services. Both maps stripe them and say so; Skien (municipal services mapped) is plain.
+    text, _ = _parse(nb_report)
+    expected = sorted(a.id for a in vt.areas if a.kind == "municipality"
+                      and "municipal" not in a.mapped)
+    assert len(expected) == 16
+    for css in ("map-findings", "map-measures"):
+        figure = re.search(rf'<figure class="map {css}">.*?</figure>', text, re.S)
+        assert figure is not None
+        assert sorted(re.findall(r'data-partial="(\d+)"', figure.group(0))) == expected
+        assert "Kommunens egne tjenester er ikke (alle) kartlagt" in figure.group(0)
+        # The table says it in words: a star on exactly those rows, and the note.
+        names = {a.id: a.name for a in vt.areas}
+        starred = re.findall(r"<tr><td>([^<]+) \*</td>", figure.group(0))
+        assert sorted(starred) == sorted(names[a] for a in expected)
+        assert '<p class="note map-partial">* Kommunens egne tjenester' in figure.group(0)
+    assert "3807" not in expected

@@ -29,7 +29,7 @@ import hashlib
 import json
 import math
 import textwrap
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
@@ -301,6 +301,8 @@ def choropleth_svg(
     number_format: Callable[[float], str] | None = None,
     highlight: str | None = None,
     width: int = 480,
+    partial: Collection[str] = (),
+    partial_label: str = "",
 ) -> tuple[str, list[str]]:
     """An inline SVG choropleth of ``values`` by area id, and the ids it could not draw.
 
@@ -323,6 +325,10 @@ def choropleth_svg(
     width : int
         Width in CSS pixels at which the map is drawn at most (it shrinks with its container:
         ``width:100%``); font sizes are relative to it.
+    partial : collection of str
+        Area ids whose value says less than it seems (e.g. the municipalities whose own
+        services were not mapped, where 0 findings does not mean no gaps): drawn in their
+        class's colour under thin dark stripes, with a legend entry ``partial_label``.
 
     Returns
     -------
@@ -360,6 +366,8 @@ def choropleth_svg(
 
     digest = hashlib.sha1(repr((sorted(data.items()), legend_title, width)).encode()).hexdigest()
     hatch = f"samkart-nodata-{digest[:10]}"
+    stripes = f"samkart-partial-{digest[:10]}"
+    striped = [a for a in sorted(drawn) if a in set(partial)]
     clip = f"samkart-frame-{digest[:10]}"
 
     out: list[str] = []
@@ -383,6 +391,11 @@ def choropleth_svg(
                    f'd="{svg_path(drawn[area].polygons, to_px)}">'
                    f"<title>{escape(name)}: {escape(shown)}</title></path>")
     out.append("</g>")
+    if striped:  # over the colours; the pointer passes through to the titles below
+        out.append('<g stroke="none" pointer-events="none" fill-rule="evenodd">')
+        out.extend(f'<path data-partial="{escape(a)}" fill="url(#{stripes})" '
+                   f'd="{svg_path(drawn[a].polygons, to_px)}"/>' for a in striped)
+        out.append("</g>")
 
     # Legend below the map: the title, one row per class, "no data" last, the attribution.
     font, row = 13.0, 19.0
@@ -399,11 +412,18 @@ def choropleth_svg(
     entries = [(c, label(b, fmt)) for c, b in zip(palette, bounds, strict=True)]
     if has_gap:
         entries.append((f"url(#{hatch})", text["no_data"]))
+    if striped:
+        entries.append((f"url(#{stripes})", partial_label))
     for fill, caption in entries:
+        # A long caption wraps at words, as the title does.
+        lines = textwrap.wrap(caption, max(20, int((width - 2 * pad - 30) / 7))) or [""]
         y += row
         legend.append(f'<rect x="{_num(pad)}" y="{_num(y - 12)}" width="22" height="14" '
-                      f'fill="{fill}" stroke="#4d4d4d" stroke-width="0.5"/>'
-                      f'<text x="{_num(pad + 30)}" y="{_num(y)}">{escape(caption)}</text>')
+                      f'fill="{fill}" stroke="#4d4d4d" stroke-width="0.5"/>')
+        for k, line in enumerate(lines):
+            if k:
+                y += row - 3
+            legend.append(f'<text x="{_num(pad + 30)}" y="{_num(y)}">{escape(line)}</text>')
     y += row
     legend.append(f'<text x="{_num(pad)}" y="{_num(y)}" font-size="{_num(font - 3)}" '
                   f'fill="#555555">{escape(chosen.map.attribution)}</text>')
@@ -417,7 +437,11 @@ def choropleth_svg(
     defs = (f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="6" height="6" '
             'patternTransform="rotate(45)"><rect width="6" height="6" '
             f'fill="{NO_DATA_FILL}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" '
-            f'stroke-width="1.5"/></pattern><clipPath id="{clip}"><rect width="{width}" '
+            f'stroke-width="1.5"/></pattern>'
+            f'<pattern id="{stripes}" patternUnits="userSpaceOnUse" width="5" height="5" '
+            'patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="5" stroke="#000000" '
+            'stroke-opacity="0.55" stroke-width="1.2"/></pattern>'
+            f'<clipPath id="{clip}"><rect width="{width}" '
             f'height="{_num(map_height)}"/></clipPath></defs>')
     svg = head + defs + "".join(out) + '<g fill="#222222">' + "".join(legend) + "</g></svg>"
     return svg, chosen.not_drawn

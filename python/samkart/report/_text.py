@@ -340,6 +340,10 @@ _NEW: dict[str, tuple[str, str, str]] = {
     "and_more": ("og {n} til", "og {n} mere", "and {n} more"),
     # 4 maps
     "maps": ("Kart", "Kort", "Maps"),
+    "map_partial": (
+        "Kommunens egne tjenester er ikke (alle) kartlagt: tallet gjelder bare resten",
+        "Kommunens egne indsatser er ikke (alle) kortlagt: tallet gælder kun resten",
+        "The municipality's own services were not (all) mapped: the figure covers the rest"),
     "map_findings": ("Funn om tjenestene per kommune", "Fund om indsatserne pr. kommune",
                      "Service findings per municipality"),
     "map_measures": ("Tiltak registrert på kommunen (uten fylkesdekkende tiltak)",
