@@ -45,20 +45,6 @@ def findings_per_area(gaps: Any, d: Data) -> dict[str, float]:
     return out
 
 
-def own_services_unmapped(d: Data) -> list[str]:
-    """The municipalities whose own services were not mapped, or not all of them: mapping
-    ``none``, or ``partial`` without the owner ``municipal`` among what was mapped. There a
-    count of findings or measures covers only the rest (in the Vestfold og Telemark example,
-    16 of 23 municipalities have only the county's and the state's services mapped), and 0
-    findings does not mean no gaps."""
-    areas = d.areas
-    status = dict(zip(areas["id"].astype(str), areas["mapping"].astype(str), strict=True))
-    mapped = dict(zip(areas["id"].astype(str), areas["mapped"], strict=True))
-    return [a for a in d.municipalities
-            if status.get(a) == "none" or (status.get(a) == "partial"
-                                           and "municipal" not in (mapped.get(a) or ()))]
-
-
 def _draw(values: Mapping[str, float | None], d: Data, lang: str, title: str,
           fmt: Callable[[float], str]) -> str:
     """The map, or a note when it cannot be drawn; ids without a shape listed under it."""
@@ -70,7 +56,7 @@ def _draw(values: Mapping[str, float | None], d: Data, lang: str, title: str,
     try:
         svg, missing = choropleth_svg(values, names, lang=lang, legend_title=title,
                                       number_format=fmt, highlight=d.area,
-                                      partial=own_services_unmapped(d),
+                                      partial=d.own_unmapped,
                                       partial_label=t("map_partial", lang))
     except Exception:  # no shapes for these areas (or none drawn): the table stands alone
         return f'<p class="note map-note">{e(t("map_unavailable", lang))}</p>'
@@ -87,7 +73,7 @@ def _figure(css: str, title: str, values: Mapping[str, float | None], d: Data, l
     table = simple_table(head, rows, numeric=numeric, css=f"map-table {css}")
     # The table says in words what the map's stripes say (a reader of the table, or of it
     # read aloud, sees no stripes).
-    if any(a in values for a in own_services_unmapped(d)):
+    if any(a in values for a in d.own_unmapped):
         table += f'<p class="note map-partial">* {e(t("map_partial", lang))}</p>'
     return (f'<figure class="map {css}"><figcaption><b>{e(title)}</b></figcaption>'
             f'<div class="map-grid"><div>{_draw(values, d, lang, title, fmt)}</div>'
@@ -95,7 +81,7 @@ def _figure(css: str, title: str, values: Mapping[str, float | None], d: Data, l
 
 
 def _name_cell(d: Data, a: str) -> str:
-    name = e(d.area_name.get(a, a)) + (" *" if a in own_services_unmapped(d) else "")
+    name = e(d.area_name.get(a, a)) + (" *" if a in d.own_unmapped else "")
     return f"<b>{name}</b>" if a == d.area else name
 
 
